@@ -1,0 +1,117 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+// Warnings are errors for the project's own targets only (dependencies print harmless ones).
+let strict: [SwiftSetting] = [
+    .unsafeFlags(["-warnings-as-errors"])
+]
+
+let package = Package(
+    name: "Xianjie",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "xianjie", targets: ["xianjie"]),
+        .executable(name: "xianjie-coordinator", targets: ["xianjie-coordinator"]),
+        .executable(name: "xianjie-node", targets: ["xianjie-node"]),
+        .library(name: "XianjieMessages", targets: ["XianjieMessages"]),
+        .library(name: "XianjieNode", targets: ["XianjieNode"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+        .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
+    ],
+    targets: [
+        // MARK: ZeroMQ from Swift
+        .systemLibrary(
+            name: "CLibZMQ",
+            pkgConfig: "libzmq",
+            providers: [.apt(["libzmq3-dev"])]
+        ),
+        .target(
+            name: "ZeroMQ",
+            dependencies: ["CLibZMQ"],
+            swiftSettings: strict
+        ),
+
+        // MARK: The contract: JSON Schema validation, envelope and message types
+        .target(name: "JSONSchema", swiftSettings: strict),
+        .target(
+            name: "XianjieMessages",
+            dependencies: ["JSONSchema"],
+            swiftSettings: strict
+        ),
+
+        // MARK: The services
+        .target(
+            name: "XianjieCoordinator",
+            dependencies: [
+                "ZeroMQ", "XianjieMessages",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: strict
+        ),
+        .target(
+            name: "XianjieNode",
+            dependencies: [
+                "ZeroMQ", "XianjieMessages",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: strict
+        ),
+
+        // MARK: Executables (thin mains)
+        .executableTarget(
+            name: "xianjie-coordinator",
+            dependencies: [
+                "XianjieCoordinator",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strict
+        ),
+        .executableTarget(
+            name: "xianjie-node",
+            dependencies: [
+                "XianjieNode",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strict
+        ),
+        .executableTarget(
+            name: "xianjie",
+            dependencies: [
+                "XianjieNode", "XianjieMessages", "ZeroMQ",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strict
+        ),
+
+        // MARK: Tests
+        .testTarget(name: "ZeroMQTests", dependencies: ["ZeroMQ"]),
+        .testTarget(name: "JSONSchemaTests", dependencies: ["JSONSchema"]),
+        .testTarget(name: "XianjieMessagesTests", dependencies: ["XianjieMessages", "JSONSchema"]),
+        .testTarget(
+            name: "XianjieCoordinatorTests",
+            dependencies: [
+                "XianjieCoordinator", "XianjieNode", "XianjieMessages", "ZeroMQ",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .testTarget(
+            name: "EndToEndTests",
+            dependencies: [
+                "XianjieMessages", "XianjieNode", "ZeroMQ",
+                // The end-to-end tests start these as separate OS processes.
+                "xianjie-coordinator", "xianjie-node", "xianjie",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

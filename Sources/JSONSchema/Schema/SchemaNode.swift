@@ -1,0 +1,125 @@
+/// One compiled schema (an object or Boolean schema), stored in ``SchemaProgram/nodes`` and
+/// referred to by index, so that `$ref` cycles are just indices.
+struct SchemaNode: Sendable {
+    enum Kind: Sendable {
+        /// `true` or `{}`: everything is valid.
+        case anything
+        /// `false`: nothing is valid.
+        case nothing
+        /// An object schema with at least one assertion or applicator.
+        case constraints([Constraint])
+    }
+
+    var kind: Kind
+    /// Base URI and JSON Pointer of this schema, for messages: `https://h/a.json#/properties/to`.
+    var location: String
+    /// `examples` and `default`, kept for the sampler.
+    var examples: [JSONValue] = []
+
+    var isFalse: Bool {
+        if case .nothing = kind { return true }
+        return false
+    }
+
+    var constraints: [Constraint] {
+        if case .constraints(let constraints) = kind { return constraints }
+        return []
+    }
+}
+
+/// The JSON types a `type` keyword allows.
+struct TypeSet: OptionSet, Sendable {
+    let rawValue: UInt8
+    static let null = TypeSet(rawValue: 1)
+    static let boolean = TypeSet(rawValue: 2)
+    static let object = TypeSet(rawValue: 4)
+    static let array = TypeSet(rawValue: 8)
+    static let number = TypeSet(rawValue: 16)
+    static let integer = TypeSet(rawValue: 32)
+    static let string = TypeSet(rawValue: 64)
+
+    /// The set for one JSON Schema type name, or `nil` if it is not one.
+    init?(name: String) {
+        switch name {
+        case "null": self = .null
+        case "boolean": self = .boolean
+        case "object": self = .object
+        case "array": self = .array
+        case "number": self = .number
+        case "integer": self = .integer
+        case "string": self = .string
+        default: return nil
+        }
+    }
+
+    init(rawValue: UInt8) { self.rawValue = rawValue }
+
+    /// Whether `value` has one of these types (an integral number is an `integer`).
+    @inline(__always)
+    func admits(_ value: JSONValue) -> Bool {
+        switch value {
+        case .null: contains(.null)
+        case .bool: contains(.boolean)
+        case .object: contains(.object)
+        case .array: contains(.array)
+        case .string: contains(.string)
+        case .number: contains(.number) || (contains(.integer) && value.isInteger)
+        }
+    }
+}
+
+/// One compiled keyword (or a group of keywords that are evaluated together).
+enum Constraint: Sendable {
+    /// `type`; `names` keeps the schema's spelling and order for messages and the sampler.
+    case type(TypeSet, names: [String])
+    case const(JSONValue)
+    /// `enum`; `lookup` is set for long lists.
+    case enumeration([JSONValue], lookup: Set<JSONValue>?)
+
+    case minimum(Double)
+    case maximum(Double)
+    case exclusiveMinimum(Double)
+    case exclusiveMaximum(Double)
+    case multipleOf(Double)
+
+    /// `minLength`/`maxLength` in Unicode code points.
+    case minLength(Int)
+    case maxLength(Int)
+    case pattern(SchemaPattern)
+    case format(StringFormat)
+
+    /// `prefixItems` and `items` together.
+    case items(prefix: [Int], rest: Int?)
+    case minItems(Int)
+    case maxItems(Int)
+    case uniqueItems
+    /// `contains` with `minContains` (default 1) and `maxContains`.
+    case contains(Int, min: Int, max: Int?)
+
+    /// `properties`, `patternProperties` and `additionalProperties` together.
+    case members(MemberRule)
+    case propertyNames(Int)
+    case required([String])
+    case minProperties(Int)
+    case maxProperties(Int)
+    case dependentRequired([(property: String, requires: [String])])
+    case dependentSchemas([(property: String, schema: Int)])
+
+    case allOf([Int])
+    case anyOf([Int])
+    case oneOf([Int])
+    case not(Int)
+    case conditional(if: Int, then: Int?, else: Int?)
+    /// `$ref`, with the reference as written for messages.
+    case ref(Int, String)
+}
+
+/// `properties`, `patternProperties` and `additionalProperties` of one schema object, which
+/// must be evaluated together (`additionalProperties` applies to what the other two do not name).
+struct MemberRule: Sendable {
+    /// Declared properties in schema order (for the sampler), and their node indices.
+    var declared: [(name: String, schema: Int)] = []
+    var byName: [String: Int] = [:]
+    var patterns: [(pattern: SchemaPattern, schema: Int)] = []
+    var additional: Int?
+}

@@ -1,0 +1,67 @@
+import Foundation
+import XianjieMessages
+
+extension CoordinatorEngine {
+    /// Sends a present node what its queue holds beyond what was sent, within its credits.
+    func pump(_ agency: AgencyID) async {
+        let credits = Int64(configuration.credits)
+        while let node = nodes[agency], node.present, node.sentThrough < node.queueTail, node.inFlight < credits {
+            let after = node.sentThrough
+            let rows: [(seq: Int64, message: [Data])]
+            do {
+                rows = try await store.deliveries(
+                    for: agency, after: after, limit: Int(min(credits - node.inFlight, 512)))
+            } catch {
+                logger.error("cannot read the queue of \(agency): \(error)")
+                return
+            }
+            // The node may have changed while the store was read (it is only changed by this task,
+            // but stay safe): continue only from where we were.
+            guard var current = nodes[agency], current.present, current.sentThrough == after, !rows.isEmpty else {
+                return
+            }
+            if current.inFlight == 0 { current.lastProgress = .now }
+            let identity = Self.identity(agency)
+            for row in rows {
+                outbound.toNode(identity, [DeliveryMeta(deliver: row.seq).encoded()] + row.message)
+                current.sentThrough = row.seq
+            }
+            nodes[agency] = current
+        }
+    }
+
+    /// Presence and redelivery, every tick.
+    func tick() async {
+        let now = ContinuousClock.now
+        let absentAfter = Duration.milliseconds(configuration.presenceTimeoutMs)
+        let resendAfter = Duration.milliseconds(configuration.redeliveryTimeoutMs)
+        for agency in nodes.keys.sorted() {
+            guard var node = nodes[agency], node.present else { continue }
+            if let seen = node.lastSeen, now - seen > absentAfter {
+                node.present = false
+                node.sentThrough = node.ackedThrough
+                nodes[agency] = node
+                logger.info("node absent", metadata: ["xianjie.agency": "\(agency)"])
+                continue
+            }
+            if node.inFlight > 0, now - node.lastProgress > resendAfter {
+                logger.info(
+                    "redelivering unacknowledged messages",
+                    metadata: ["xianjie.agency": "\(agency)", "xianjie.count": "\(node.inFlight)"])
+                node.sentThrough = node.ackedThrough
+                node.lastProgress = now
+                nodes[agency] = node
+            }
+            if node.sentThrough < node.queueTail { await pump(agency) }
+        }
+    }
+
+    /// The ROUTER could not hand a message to this node: it is gone.
+    func unreachable(_ agency: AgencyID) {
+        guard var node = nodes[agency], node.present else { return }
+        node.present = false
+        node.sentThrough = node.ackedThrough
+        nodes[agency] = node
+        logger.info("node unreachable", metadata: ["xianjie.agency": "\(agency)"])
+    }
+}

@@ -1,0 +1,60 @@
+import Foundation
+import XianjieMessages
+
+extension CoordinatorEngine {
+    /// Refuses a readable message: a durable one consumes its sequence (so the sender's stream moves on),
+    /// the frames go to quarantine, the sender gets a rejection naming the reason.
+    func reject(_ wire: WireMessage, identity: Data, error: EnvelopeError, into turn: inout Turn) async {
+        let header = wire.header
+        if let sequence = header.sequence, MessageCatalog.descriptor(for: header.type)?.delivery != .transient {
+            let last = sources[header.source] ?? 0
+            if sequence > last + 1 {
+                resume(header.source, identity: identity, into: &turn)
+                return
+            }
+            if sequence <= last {
+                await accept(wire, identity: identity, into: &turn)  // answers as the first time
+                return
+            }
+            sources[header.source] = sequence
+            turn.batch.sourceSequences[header.source] = sequence
+        }
+        quarantine(
+            peer: header.source.rawValue, identity: identity, frames: wire.frames, error: error, header: header,
+            into: &turn)
+    }
+
+    /// Keeps the frames with the reason and tells the sender.
+    func quarantine(
+        peer: String, identity: Data, frames: [Data], error: any Error, header: EnvelopeHeader?, into turn: inout Turn
+    ) {
+        let problem = error as? EnvelopeError ?? EnvelopeError(.malformedFrames, "\(error)")
+        let index = turn.batch.quarantined.count
+        turn.batch.quarantined.append(
+            IngestBatch.Quarantined(
+                peer: peer, source: header?.source, sequence: header?.sequence, messageId: header?.id,
+                reason: problem.reason, detail: problem.detail, frames: frames))
+        countRejection(problem.reason)
+        logger.notice(
+            "rejected a message",
+            metadata: [
+                "xianjie.agency": "\(peer)", "xianjie.message.id": "\(header?.id ?? "-")",
+                "xianjie.rejection": "\(problem.reason.rawValue)", "xianjie.detail": "\(problem.detail)",
+            ])
+        let bytes = frames.reduce(0) { $0 + $1.count }
+        turn.afterCommit.append { [self] quarantineIDs in
+            let rejection = Rejection(
+                messageId: header?.id, sequence: header?.sequence, type: header?.type, reason: problem.reason,
+                detail: problem.detail, errors: problem.errors.isEmpty ? nil : Array(problem.errors.prefix(50)),
+                quarantineId: index < quarantineIDs.count ? quarantineIDs[index] : nil)
+            send(rejection, to: AgencyID(peer), identity: identity, correlationid: header?.id)
+            if flowSubscribed {
+                publishFlow(
+                    FlowEvent(
+                        event: .rejected, messageId: header?.id, at: Date(), source: AgencyID(peer), type: header?.type,
+                        recipients: header?.recipients ?? [], topic: header?.topic, subject: header?.subject,
+                        bytes: bytes, reason: problem.reason.rawValue))
+            }
+        }
+    }
+}

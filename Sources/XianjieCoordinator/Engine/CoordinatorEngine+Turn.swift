@@ -1,0 +1,112 @@
+import Foundation
+import XianjieMessages
+import ZeroMQ
+
+/// One turn: what a batch of inbound messages writes, and what is answered once it is written.
+struct Turn {
+    var batch = IngestBatch()
+    /// Run after the commit, in order; given the quarantine ids the commit assigned.
+    var afterCommit: [(_ quarantineIDs: [Int64]) -> Void] = []
+    /// Nodes whose queues may move once the turn is committed.
+    var pump: Set<AgencyID> = []
+    /// Replays and reports that read the store after the commit.
+    var reads: [@Sendable () async -> Void] = []
+}
+
+extension CoordinatorEngine {
+    /// Handles one batch of ROUTER messages: `[identity, header, data, signature]` each.
+    func handle(_ batch: [ZMQMessage]) async {
+        var turn = Turn()
+        for message in batch {
+            await classify(message.frames, into: &turn)
+        }
+        var quarantineIDs: [Int64] = []
+        if !turn.batch.isEmpty {
+            do {
+                quarantineIDs = try await store.commit(turn.batch)
+            } catch {
+                logger.error(
+                    "store write failed; nothing in this batch was acknowledged and senders will resend",
+                    metadata: ["error": "\(error)"])
+                do { try reloadState() } catch { logger.critical("cannot reload state from the store: \(error)") }
+                return
+            }
+            messagesStored += Int64(turn.batch.accepted.count)
+            quarantined += Int64(turn.batch.quarantined.count)
+        }
+        for action in turn.afterCommit { action(quarantineIDs) }
+        for agency in turn.pump.sorted() { await pump(agency) }
+        for read in turn.reads { await read() }
+    }
+
+    private func classify(_ frames: [Data], into turn: inout Turn) async {
+        guard let identity = frames.first else { return }
+        let body = Array(frames.dropFirst())
+        let peer = Self.peerName(identity)
+        let wire: WireMessage
+        do {
+            wire = try WireMessage.decode(frames: body)
+        } catch {
+            quarantine(peer: peer, identity: identity, frames: body, error: error, header: nil, into: &turn)
+            return
+        }
+        let header = wire.header
+        guard header.source.rawValue == peer else {
+            let error = EnvelopeError(
+                .sourceMismatch, "envelope source \"\(header.source)\" is not the connection's identity \"\(peer)\"")
+            quarantine(peer: peer, identity: identity, frames: body, error: error, header: header, into: &turn)
+            return
+        }
+        let agency = header.source
+        // Presence is for nodes: known ones, or one saying hello (operators asking for status are not nodes).
+        if nodes[agency] != nil || header.type == Hello.messageType { markSeen(agency, into: &turn) }
+        if let problem = validator.check(wire) {
+            await reject(wire, identity: identity, error: problem, into: &turn)
+            return
+        }
+        switch header.type {
+        case Hello.messageType: hello(wire, identity: identity, into: &turn)
+        case Heartbeat.messageType: heartbeat(from: agency, identity: identity, into: &turn)
+        case Ack.messageType: ack(wire, from: agency, into: &turn)
+        case ReplayRequest.messageType: replay(wire, identity: identity, into: &turn)
+        case StatusRequest.messageType: status(wire, identity: identity, into: &turn)
+        case Welcome.messageType, Receipt.messageType, Rejection.messageType, StatusReport.messageType,
+            FlowEvent.messageType:
+            let error = EnvelopeError(.protocolViolation, "only the coordinator sends \(header.type)")
+            await reject(wire, identity: identity, error: error, into: &turn)
+        default:
+            if MessageCatalog.descriptor(for: header.type)?.delivery == .durable {
+                await accept(wire, identity: identity, into: &turn)
+            } else {
+                route(wire, identity: identity, into: &turn)
+            }
+        }
+    }
+
+    static func peerName(_ identity: Data) -> String {
+        if let text = String(data: identity, encoding: .utf8), AgencyID(text).isWellFormed { return text }
+        return "peer-" + identity.map { String(format: "%02x", $0) }.joined()
+    }
+
+    static func identity(_ agency: AgencyID) -> Data { Data(agency.rawValue.utf8) }
+
+    func markSeen(_ agency: AgencyID, into turn: inout Turn) {
+        var node = nodes[agency] ?? NodeState()
+        let now = ContinuousClock.now
+        if !node.present {
+            node.present = true
+            node.sentThrough = node.ackedThrough
+            node.lastProgress = now
+            turn.pump.insert(agency)
+            logger.info("node present", metadata: ["xianjie.agency": "\(agency)"])
+        }
+        node.lastSeen = now
+        let wall = Date()
+        node.lastSeenWall = wall
+        if node.lastSeenPersisted.map({ wall.timeIntervalSince($0) > 5 }) ?? true {
+            node.lastSeenPersisted = wall
+            turn.batch.lastSeen[agency] = wall
+        }
+        nodes[agency] = node
+    }
+}

@@ -1,0 +1,93 @@
+import Foundation
+import Logging
+import XianjieMessages
+import ZeroMQ
+
+/// The coordinator's logic: one instance, driven by one task, turn by turn.
+///
+/// Each turn takes a batch of inbound messages, decides what each one is, writes everything that
+/// must be durable in one transaction, and only then answers: receipts, rejections, deliveries,
+/// broadcasts. Between turns, ``tick()`` handles presence and redelivery.
+final class CoordinatorEngine {
+    let configuration: CoordinatorConfiguration
+    let store: CoordinatorStore
+    let validator: EnvelopeValidator
+    let logger: Logger
+    let outbound: Outbound
+    let epoch = UUID().uuidString.lowercased()
+    let startedAt = Date()
+
+    var sources: [AgencyID: Int64] = [:]
+    var nodes: [AgencyID: NodeState] = [:]
+    var topics: [String: Int64] = [:]
+    var messagesStored: Int64 = 0
+    var quarantined: Int64 = 0
+    var rejectionsByReason: [String: Int64] = [:]
+    /// Whether anyone listens to the live flow (learned from the XPUB's subscription messages).
+    var flowSubscribed = false
+    let knownAgencies: Set<AgencyID>?
+
+    /// Where the engine's answers go: the ROUTER and the XPUB of the service.
+    struct Outbound {
+        var toNode: @Sendable (_ identity: Data, _ frames: [Data]) -> Void
+        var publish: @Sendable (_ frames: [Data]) -> Void
+    }
+
+    init(configuration: CoordinatorConfiguration, store: CoordinatorStore, outbound: Outbound, logger: Logger) throws {
+        self.configuration = configuration
+        self.store = store
+        self.outbound = outbound
+        self.logger = logger
+        self.validator = EnvelopeValidator(maxMessageBytes: configuration.maxMessageBytes)
+        self.knownAgencies = configuration.agencies.map(Set.init)
+        try reloadState()
+    }
+
+    /// Rebuilds the in-memory view from the store (at start-up, and after a failed commit).
+    func reloadState() throws {
+        let state = try store.loadState()
+        sources = state.sourceSequences
+        topics = state.topicHeads
+        messagesStored = state.messagesStored
+        quarantined = state.quarantined
+        var rebuilt: [AgencyID: NodeState] = [:]
+        for agency in Set(state.queueTails.keys).union(state.nodeKinds.keys) {
+            var node = nodes[agency] ?? NodeState()
+            node.queueTail = state.queueTails[agency] ?? 0
+            node.ackedThrough = state.ackedThrough[agency] ?? 0
+            node.sentThrough = node.ackedThrough
+            node.kind = state.nodeKinds[agency]?.kind
+            node.softwareVersion = state.nodeKinds[agency]?.version
+            node.lastSeenWall = state.nodeKinds[agency]?.lastSeen
+            rebuilt[agency] = node
+        }
+        nodes = rebuilt
+    }
+
+    // MARK: Sending
+
+    func send<P: MessagePayload>(
+        _ payload: P, to agency: AgencyID, identity: Data, correlationid: String? = nil, meta: DeliveryMeta = .transient
+    ) {
+        let header = EnvelopeHeader(
+            source: .coordinator, type: P.messageType, dataschema: P.schemaID, recipients: [agency],
+            correlationid: correlationid)
+        do {
+            let message = try WireMessage.make(payload, header: header)
+            outbound.toNode(identity, [meta.encoded()] + message.frames)
+        } catch {
+            logger.error("cannot encode \(P.messageType) for \(agency): \(error)")
+        }
+    }
+
+    func publishFlow(_ event: FlowEvent) {
+        let header = EnvelopeHeader(
+            source: .coordinator, type: FlowEvent.messageType, dataschema: FlowEvent.schemaID, topic: flowTopic)
+        guard let message = try? WireMessage.make(event, header: header) else { return }
+        outbound.publish([topicFrame(flowTopic), DeliveryMeta.transient.encoded()] + message.frames)
+    }
+
+    func countRejection(_ reason: Rejection.Reason) {
+        rejectionsByReason[reason.rawValue, default: 0] += 1
+    }
+}

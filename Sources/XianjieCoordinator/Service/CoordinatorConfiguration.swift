@@ -1,0 +1,80 @@
+import Foundation
+import XianjieMessages
+
+/// How a coordinator runs. Loaded from a JSON file; `deploy/examples/` has a documented example.
+package struct CoordinatorConfiguration: Sendable, Codable {
+    /// The ROUTER endpoint nodes connect to (addressed messages, request/reply, control).
+    package var routerEndpoint: String = "tcp://127.0.0.1:7700"
+    /// The XPUB endpoint for broadcasts and the live flow.
+    package var publishEndpoint: String = "tcp://127.0.0.1:7701"
+    /// The SQLite file.
+    package var storePath: String = "coordinator.sqlite"
+    /// fsync at every group commit (survives power loss). `false` survives process crashes only.
+    package var synchronousFull: Bool = true
+    /// How many deliveries may be unacknowledged per node, and how many unanswered messages a node may send.
+    package var credits: Int = 1024
+    package var heartbeatIntervalMs: Int = 1000
+    /// A node silent for this long is marked absent.
+    package var presenceTimeoutMs: Int = 3500
+    /// Unacknowledged deliveries are sent again after this long without progress.
+    package var redeliveryTimeoutMs: Int = 2000
+    /// The largest message (header + data + signature) accepted; larger ones are rejected as `oversize`.
+    package var maxMessageBytes: Int = 1 << 20
+    /// Broadcasts queued per subscriber before the XPUB drops them (subscribers fill gaps by replay).
+    package var publishHighWaterMark: Int = 100_000
+    /// If set, only these agencies may be addressed; others get `unknownRecipient`. (The registry of
+    /// a later release replaces this list.)
+    package var agencies: [AgencyID]?
+
+    package init() {}
+
+    package init(storePath: String, routerEndpoint: String, publishEndpoint: String) {
+        self.storePath = storePath
+        self.routerEndpoint = routerEndpoint
+        self.publishEndpoint = publishEndpoint
+    }
+
+    /// Reads a configuration file; missing keys take their defaults.
+    package static func load(from path: String) throws -> CoordinatorConfiguration {
+        let data: Data
+        do {
+            data = try Data(contentsOf: URL(fileURLWithPath: path))
+        } catch {
+            throw ConfigurationError("cannot read the configuration file \(path): \(error.localizedDescription)")
+        }
+        do {
+            return try XianjieJSON.decode(CoordinatorConfiguration.self, from: data)
+        } catch {
+            throw ConfigurationError("the configuration file \(path) is not valid: \(describe(error))")
+        }
+    }
+
+    package init(from decoder: any Decoder) throws {
+        let defaults = CoordinatorConfiguration()
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        routerEndpoint = try container.decodeIfPresent(String.self, forKey: .routerEndpoint) ?? defaults.routerEndpoint
+        publishEndpoint =
+            try container.decodeIfPresent(String.self, forKey: .publishEndpoint) ?? defaults.publishEndpoint
+        storePath = try container.decodeIfPresent(String.self, forKey: .storePath) ?? defaults.storePath
+        synchronousFull =
+            try container.decodeIfPresent(Bool.self, forKey: .synchronousFull) ?? defaults.synchronousFull
+        credits = try container.decodeIfPresent(Int.self, forKey: .credits) ?? defaults.credits
+        heartbeatIntervalMs =
+            try container.decodeIfPresent(Int.self, forKey: .heartbeatIntervalMs) ?? defaults.heartbeatIntervalMs
+        presenceTimeoutMs =
+            try container.decodeIfPresent(Int.self, forKey: .presenceTimeoutMs) ?? defaults.presenceTimeoutMs
+        redeliveryTimeoutMs =
+            try container.decodeIfPresent(Int.self, forKey: .redeliveryTimeoutMs) ?? defaults.redeliveryTimeoutMs
+        maxMessageBytes =
+            try container.decodeIfPresent(Int.self, forKey: .maxMessageBytes) ?? defaults.maxMessageBytes
+        publishHighWaterMark =
+            try container.decodeIfPresent(Int.self, forKey: .publishHighWaterMark) ?? defaults.publishHighWaterMark
+        agencies = try container.decodeIfPresent([AgencyID].self, forKey: .agencies)
+    }
+}
+
+/// A configuration that cannot be used, with what to fix.
+package struct ConfigurationError: Error, CustomStringConvertible {
+    package let description: String
+    package init(_ description: String) { self.description = description }
+}

@@ -1,0 +1,117 @@
+import Foundation
+import Logging
+import ServiceLifecycle
+import XianjieMessages
+import ZeroMQ
+
+/// The coordinator as a `Service`: binds the ROUTER and XPUB, then runs the engine until shutdown.
+///
+/// Everything the engine does happens on one task, fed by one stream of events (inbound batches,
+/// subscription changes, unreachable peers, ticks), so its state needs no locks.
+package final class CoordinatorService: Service, Sendable {
+    package let configuration: CoordinatorConfiguration
+    let logger: Logger
+    let context: ZMQContext
+    let reactor: ZMQReactor
+    let router: ZMQSocketHandle
+    let publisher: ZMQSocketHandle
+    package let store: CoordinatorStore
+
+    /// The endpoints actually bound (useful when the configuration asks for port `*`).
+    package var routerEndpoint: String { router.lastEndpoint ?? configuration.routerEndpoint }
+    package var publishEndpoint: String { publisher.lastEndpoint ?? configuration.publishEndpoint }
+
+    package init(configuration: CoordinatorConfiguration, logger: Logger) throws {
+        self.configuration = configuration
+        self.logger = logger
+        self.store = try CoordinatorStore(path: configuration.storePath, synchronousFull: configuration.synchronousFull)
+        self.context = try ZMQContext()
+        self.reactor = try ZMQReactor(context: context, name: "coordinator")
+        let heartbeat = Duration.milliseconds(configuration.heartbeatIntervalMs)
+        self.router = try reactor.addSocket(
+            .router,
+            options: ZMQSocketOptions(
+                routerMandatory: true, routerHandover: true, sendHighWaterMark: 0, receiveHighWaterMark: 0,
+                heartbeatInterval: heartbeat, heartbeatTimeout: heartbeat * 3,
+                // libzmq drops the connection past this; the engine rejects what exceeds maxMessageBytes.
+                maxMessageSize: Int64(configuration.maxMessageBytes) * 4 + 65536),
+            bind: [configuration.routerEndpoint])
+        self.publisher = try reactor.addSocket(
+            .xpub, options: ZMQSocketOptions(sendHighWaterMark: Int32(configuration.publishHighWaterMark)), bind: [configuration.publishEndpoint])
+    }
+
+    enum Event: Sendable {
+        case inbound([ZMQMessage])
+        case subscription([ZMQMessage])
+        case unreachable(Data)
+        case tick
+    }
+
+    package func run() async throws {
+        let reactor = self.reactor
+        let router = self.router
+        let publisher = self.publisher
+        let engine = try CoordinatorEngine(
+            configuration: configuration, store: store,
+            outbound: .init(
+                toNode: { identity, frames in reactor.send(ZMQMessage(frames: [identity] + frames), on: router) },
+                publish: { frames in reactor.send(ZMQMessage(frames: frames), on: publisher) }),
+            logger: logger)
+        logger.info(
+            "coordinator listening",
+            metadata: [
+                "xianjie.router": "\(routerEndpoint)", "xianjie.publish": "\(publishEndpoint)",
+                "xianjie.store": "\(configuration.storePath)", "xianjie.epoch": "\(engine.epoch)",
+            ])
+        let (events, continuation) = AsyncStream.makeStream(of: Event.self)
+        await withGracefulShutdownHandler {
+            await withTaskGroup(of: Void.self) { group in
+                group.addTask {
+                    for await batch in router.inbound { continuation.yield(.inbound(batch)) }
+                }
+                group.addTask {
+                    for await batch in publisher.inbound { continuation.yield(.subscription(batch)) }
+                }
+                group.addTask {
+                    for await failure in router.failures {
+                        if let identity = failure.message.frames.first { continuation.yield(.unreachable(identity)) }
+                    }
+                }
+                group.addTask {
+                    while !Task.isCancelled {
+                        try? await Task.sleep(for: .milliseconds(100))
+                        continuation.yield(.tick)
+                    }
+                }
+                for await event in events {
+                    switch event {
+                    case .inbound(let batch): await engine.handle(batch)
+                    case .subscription(let batch): engine.subscriptionsChanged(batch)
+                    case .unreachable(let identity): engine.unreachable(AgencyID(CoordinatorEngine.peerName(identity)))
+                    case .tick: await engine.tick()
+                    }
+                    if Task.isCancelled { break }
+                }
+                await reactor.shutdown()
+                group.cancelAll()
+            }
+        } onGracefulShutdown: {
+            continuation.finish()
+        }
+        await reactor.shutdown()
+        context.shutdown()
+        logger.info("coordinator stopped")
+    }
+}
+
+extension CoordinatorEngine {
+    /// XPUB subscription messages: `\u{1}topic` to subscribe, `\u{0}topic` to leave.
+    func subscriptionsChanged(_ batch: [ZMQMessage]) {
+        let flow = Array(topicFrame(flowTopic))
+        for message in batch {
+            guard let frame = message.frames.first, let first = frame.first else { continue }
+            let topic = Array(frame.dropFirst())
+            if topic.isEmpty || flow.starts(with: topic) { flowSubscribed = first == 1 }
+        }
+    }
+}

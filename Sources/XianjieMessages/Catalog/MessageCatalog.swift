@@ -1,0 +1,48 @@
+import JSONSchema
+
+/// What the bus knows about one message type.
+package struct MessageDescriptor: Sendable {
+    package let type: MessageType
+    package let schemaID: String
+    package let delivery: DeliveryClass
+    package let payload: any MessagePayload.Type
+
+    init<P: MessagePayload>(_ payload: P.Type) {
+        self.type = P.messageType
+        self.schemaID = P.schemaID
+        self.delivery = P.delivery
+        self.payload = payload
+    }
+}
+
+/// Every message type of the bus. Adding a type means adding it here and its schema in `schemas/messages/`.
+package enum MessageCatalog {
+    package static let all: [MessageDescriptor] = [
+        // Documents (DOMAIN.md §2)
+        MessageDescriptor(DeputySuggestion.self),
+        MessageDescriptor(SuggestionTransfer.self),
+        MessageDescriptor(TransferAssessment.self),
+        MessageDescriptor(ProcuratorialSuggestion.self),
+        MessageDescriptor(RectificationReply.self),
+        MessageDescriptor(Clue.self),
+        MessageDescriptor(WorkBulletin.self),
+        // The bus's own
+        MessageDescriptor(Hello.self),
+        MessageDescriptor(Welcome.self),
+        MessageDescriptor(Heartbeat.self),
+        MessageDescriptor(Receipt.self),
+        MessageDescriptor(Ack.self),
+        MessageDescriptor(Rejection.self),
+        MessageDescriptor(ReplayRequest.self),
+        MessageDescriptor(StatusRequest.self),
+        MessageDescriptor(StatusReport.self),
+        MessageDescriptor(FlowEvent.self),
+        MessageDescriptor(Ping.self),
+        MessageDescriptor(Pong.self),
+    ]
+
+    private static let byType: [MessageType: MessageDescriptor] = Dictionary(
+        uniqueKeysWithValues: all.map { ($0.type, $0) })
+
+    package static func descriptor(for type: MessageType) -> MessageDescriptor? { byType[type] }
+}

@@ -1,0 +1,112 @@
+import Foundation
+import XianjieMessages
+import ZeroMQ
+
+extension NodeEngine {
+    /// Messages from the coordinator over the DEALER: `[meta, header, data, signature]` each.
+    func fromCoordinator(_ batch: [ZMQMessage]) async {
+        lastHeard = .now
+        var deliveries: [InboxMessage] = []
+        var broadcasts: [InboxMessage] = []
+        var accepted: [Int64] = []
+        var rejected: [(sequence: Int64, reason: String)] = []
+        var next = lastDelivery
+        let now = Date()
+        for message in batch {
+            guard message.frames.count == 4, let meta = try? DeliveryMeta.decode(message.frames[0]),
+                let wire = try? WireMessage.decode(frames: Array(message.frames.dropFirst()))
+            else {
+                logger.warning("ignoring a malformed message from the coordinator")
+                continue
+            }
+            if let deliver = meta.deliver {
+                if deliver == next + 1 {
+                    next = deliver
+                    deliveries.append(InboxMessage(position: deliver, topic: nil, message: wire, receivedAt: now))
+                }
+                continue
+            }
+            if let topic = meta.topic, let tseq = meta.tseq {
+                collectBroadcast(wire, topic: topic, tseq: tseq, into: &broadcasts, now: now)
+                continue
+            }
+            await control(wire, accepted: &accepted, rejected: &rejected)
+        }
+        await commitInbound(deliveries: deliveries, broadcasts: broadcasts, through: next)
+        if !accepted.isEmpty || !rejected.isEmpty { await settle(accepted: accepted, rejected: rejected) }
+        await pumpOutbox()
+    }
+
+    /// Broadcasts from the SUB socket: `[topic, meta, header, data, signature]` each.
+    func broadcasts(_ batch: [ZMQMessage]) async {
+        var broadcasts: [InboxMessage] = []
+        let now = Date()
+        for message in batch {
+            guard message.frames.count == 5, let meta = try? DeliveryMeta.decode(message.frames[1]),
+                let topic = meta.topic, let tseq = meta.tseq,
+                let wire = try? WireMessage.decode(frames: Array(message.frames.dropFirst(2)))
+            else { continue }
+            collectBroadcast(wire, topic: topic, tseq: tseq, into: &broadcasts, now: now)
+        }
+        await commitInbound(deliveries: [], broadcasts: broadcasts, through: lastDelivery)
+    }
+
+    private func collectBroadcast(
+        _ wire: WireMessage, topic: String, tseq: Int64, into broadcasts: inout [InboxMessage], now: Date
+    ) {
+        guard let last = topics[topic] else { return }  // not subscribed
+        let pendingLast = broadcasts.last(where: { $0.topic == topic })?.position ?? last
+        if tseq == pendingLast + 1 {
+            broadcasts.append(InboxMessage(position: tseq, topic: topic, message: wire, receivedAt: now))
+        } else if tseq > pendingLast + 1 {
+            requestReplay(topic: topic, from: pendingLast + 1, through: tseq)
+        }
+    }
+
+    func requestReplay(topic: String, from: Int64, through: Int64) {
+        if let pending = replayPending[topic], pending.through >= through { return }
+        replayPending[topic] = (through, .now)
+        sendControl(ReplayRequest(topic: topic, fromSequence: from, toSequence: through))
+    }
+
+    private func commitInbound(deliveries: [InboxMessage], broadcasts: [InboxMessage], through: Int64) async {
+        guard !deliveries.isEmpty || !broadcasts.isEmpty else {
+            return
+        }
+        do {
+            try await runtime.store.apply(
+                deliveries: deliveries, broadcasts: broadcasts, lastDelivery: through, applier: runtime.applier)
+        } catch {
+            logger.error("cannot store received messages; the coordinator will deliver them again: \(error)")
+            return
+        }
+        if !deliveries.isEmpty {
+            lastDelivery = through
+            sendControl(Ack(through: through))
+        }
+        for item in broadcasts {
+            if let topic = item.topic {
+                topics[topic] = item.position
+                if let pending = replayPending[topic], pending.through <= item.position { replayPending[topic] = nil }
+            }
+        }
+        runtime.inboxChanged.notify()
+    }
+
+    private func settle(accepted: [Int64], rejected: [(sequence: Int64, reason: String)]) async {
+        do {
+            try await runtime.store.settle(accepted: accepted, rejected: rejected)
+        } catch {
+            logger.error("cannot record the coordinator's answers: \(error)")
+            return
+        }
+        for sequence in accepted { settledAbove.insert(sequence) }
+        for item in rejected { settledAbove.insert(item.sequence) }
+        let before = settledThrough
+        while settledAbove.remove(settledThrough + 1) != nil { settledThrough += 1 }
+        settledAbove = settledAbove.filter { $0 > settledThrough }
+        if settledThrough > before { lastSendProgress = .now }
+        if sentThrough < settledThrough { sentThrough = settledThrough }
+        runtime.settlementsChanged.notify()
+    }
+}

@@ -1,0 +1,141 @@
+import Foundation
+import Logging
+import XianjieMessages
+import ZeroMQ
+
+/// The node's logic, driven by one task: sends the outbox within its credits, resends what the
+/// coordinator has not answered, applies deliveries exactly once, fills broadcast gaps, keeps presence.
+final class NodeEngine {
+    let runtime: NodeRuntime
+    var logger: Logger { runtime.logger }
+    var configuration: NodeConfiguration { runtime.configuration }
+
+    // Outbound stream
+    var lastSequence: Int64
+    var settledThrough: Int64
+    var settledAbove: Set<Int64>
+    var sentThrough: Int64
+    var lastSendProgress = ContinuousClock.now
+    var credits = 64
+    // Inbound stream
+    var lastDelivery: Int64
+    var topics: [String: Int64]
+    var replayPending: [String: (through: Int64, at: ContinuousClock.Instant)] = [:]
+    // Coordinator session
+    var epoch: String?
+    var welcomed = false
+    var lastHeard: ContinuousClock.Instant?
+    var lastHelloSent: ContinuousClock.Instant?
+    var lastHeartbeatSent = ContinuousClock.now
+    var maxMessageBytes = 1 << 20
+
+    init(runtime: NodeRuntime) throws {
+        self.runtime = runtime
+        let state = try runtime.store.loadStreamState()
+        lastSequence = state.lastSequence
+        settledThrough = state.settledThrough
+        settledAbove = state.settledAbove
+        sentThrough = state.settledThrough
+        lastDelivery = state.lastDelivery
+        topics = state.topics
+        for topic in runtime.configuration.subscriptions where topics[topic] == nil { topics[topic] = 0 }
+    }
+
+    func start() async { sendHello() }
+
+    func handle(_ event: NodeEvent) async {
+        switch event {
+        case .fromCoordinator(let batch): await fromCoordinator(batch)
+        case .broadcast(let batch): await broadcasts(batch)
+        case .enqueued(let message): enqueued(message)
+        case .send(let message): runtime.reactor.send(message, on: runtime.dealer)
+        case .tick: await tick()
+        }
+    }
+
+    // MARK: Sending
+
+    func transmit(_ frames: [Data]) {
+        runtime.reactor.send(ZMQMessage(frames: frames), on: runtime.dealer)
+    }
+
+    func sendControl<P: MessagePayload>(_ payload: P) {
+        let header = EnvelopeHeader(source: configuration.agency, type: P.messageType, dataschema: P.schemaID)
+        guard let message = try? WireMessage.make(payload, header: header) else { return }
+        transmit(message.frames)
+    }
+
+    func sendHello() {
+        lastHelloSent = .now
+        let subscriptions = topics.sorted { $0.key < $1.key }.map {
+            Hello.Subscription(topic: $0.key, lastSequence: $0.value)
+        }
+        sendControl(
+            Hello(
+                nodeKind: configuration.kind, softwareVersion: XianjieVersion.current, lastDelivery: lastDelivery,
+                subscriptions: subscriptions))
+    }
+
+    /// A message just committed to the outbox: send it now if it is next in line and credits allow.
+    func enqueued(_ message: WireMessage) {
+        guard let sequence = message.header.sequence else { return }
+        lastSequence = max(lastSequence, sequence)
+        guard welcomed, sentThrough == sequence - 1, sentThrough - settledThrough < Int64(credits) else { return }
+        if sentThrough == settledThrough { lastSendProgress = .now }
+        sentThrough = sequence
+        transmit(message.frames)
+    }
+
+    /// Sends the outbox beyond `sentThrough`, within the credits.
+    func pumpOutbox() async {
+        while welcomed, sentThrough < lastSequence, sentThrough - settledThrough < Int64(credits) {
+            let after = sentThrough
+            let room = Int(Int64(credits) - (sentThrough - settledThrough))
+            let rows: [(sequence: Int64, frames: [Data])]
+            do {
+                rows = try await runtime.store.outbox(after: after, limit: min(room, 512))
+            } catch {
+                logger.error("cannot read the outbox: \(error)")
+                return
+            }
+            guard sentThrough == after, !rows.isEmpty else { return }
+            if sentThrough == settledThrough { lastSendProgress = .now }
+            for row in rows {
+                transmit(row.frames)
+                sentThrough = row.sequence
+            }
+        }
+    }
+
+    func tick() async {
+        let now = ContinuousClock.now
+        let interval = Duration.milliseconds(configuration.heartbeatIntervalMs)
+        if now - lastHeartbeatSent >= interval {
+            lastHeartbeatSent = now
+            sendControl(Heartbeat())
+        }
+        if !welcomed, lastHelloSent.map({ now - $0 > interval }) ?? true { sendHello() }
+        if let heard = lastHeard, now - heard > interval * 3, welcomed {
+            logger.warning(
+                "coordinator silent; will say hello again when it answers",
+                metadata: ["xianjie.agency": "\(configuration.agency)"])
+            welcomed = false
+        }
+        if sentThrough > settledThrough, now - lastSendProgress > .milliseconds(configuration.retransmitTimeoutMs) {
+            logger.info(
+                "resending unanswered messages",
+                metadata: ["xianjie.count": "\(sentThrough - settledThrough)", "xianjie.from": "\(settledThrough + 1)"])
+            sentThrough = settledThrough
+            lastSendProgress = now
+        }
+        for (topic, pending) in replayPending where now - pending.at > interval * 2 {
+            replayPending[topic] = nil  // lost: asked again on the next gap or heartbeat
+        }
+        await pumpOutbox()
+    }
+}
+
+/// The software version nodes announce in their hello.
+package enum XianjieVersion {
+    package static let current = "0.1.0"
+}

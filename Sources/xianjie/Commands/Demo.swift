@@ -1,0 +1,177 @@
+import ArgumentParser
+import Foundation
+import XianjieMessages
+import XianjieNode
+import ZeroMQ
+
+/// `xianjie demo`: a whole sample county on this machine — the coordinator and every agency's node as
+/// separate processes with their own SQLite files — with DOMAIN.md scenarios flowing through it, live.
+struct Demo: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Run the sample county: coordinator and agency nodes as processes, scenarios flowing live.")
+
+    @Option(help: "Where the county keeps its configuration, stores and logs.")
+    var dir = "demo-data"
+
+    @Option(help: "The coordinator's ROUTER port (the XPUB uses the next one).")
+    var port = 7700
+
+    @Option(help: "Where xianjie-coordinator and xianjie-node are (default: beside this binary).")
+    var binDir: String?
+
+    @Option(help: "Seconds between scenario steps.")
+    var pace: Double = 0.8
+
+    @Flag(help: "Stop everything and exit when the scenarios are done (for scripts).")
+    var exitWhenDone = false
+
+    @Flag(help: "Start from empty stores.")
+    var fresh = false
+
+    func run() async throws {
+        let directory = URL(fileURLWithPath: dir, isDirectory: true).standardizedFileURL
+        if fresh { try? FileManager.default.removeItem(at: directory) }
+        let county = SampleCounty(directory: directory, routerPort: port)
+        let (coordinatorConfig, nodeConfigs) = try county.writeConfigurations()
+        let logs = directory.appendingPathComponent("logs", isDirectory: true)
+        try FileManager.default.createDirectory(at: logs, withIntermediateDirectories: true)
+        let supervisor = ProcessSupervisor(
+            binDirectory: binDir.map { URL(fileURLWithPath: $0) } ?? ProcessSupervisor.ownDirectory(), logDirectory: logs)
+        let interrupt = InterruptWatcher()
+        defer { supervisor.stopAll() }
+
+        Output.line("衔接 Xianjie — sample county 呼图壁 (Hutubi) in \(directory.path)")
+        Output.line("starting the coordinator on \(county.routerEndpoint) (XPUB \(county.publishEndpoint)) …")
+        try supervisor.start("coordinator", executable: "xianjie-coordinator", arguments: ["--config", coordinatorConfig])
+        for member in SampleCounty.members {
+            try supervisor.start(
+                member.agency.rawValue, executable: "xianjie-node", arguments: ["--config", nodeConfigs[member.agency]!])
+        }
+        Output.line("started \(SampleCounty.members.count) agency nodes; logs in \(logs.path)")
+        try await waitUntilPresent(county)
+        Output.line("every node is connected.\n")
+
+        let tail = try FlowPrinter(endpoint: county.publishEndpoint)
+        defer { tail.close() }
+        try await Task.sleep(for: .milliseconds(300))
+
+        var failures = 0
+        for (index, step) in Scenarios.county().enumerated() {
+            Output.line("\n[\(index + 1)] \(step.narration)")
+            let request = ControlRequest(op: .send, documents: [step.document], wait: true)
+            let response = try await ControlClient.call(
+                node: county.controlEndpoint(step.from), request, timeout: .seconds(15))
+            let result = response.results?.first
+            let outcome = result?.outcome ?? "error"
+            Output.line("    \(step.from): \(outcome)\(result?.reason.map { " — \($0)" } ?? "")")
+            if outcome != step.expect {
+                failures += 1
+                Output.line("    !! expected \(step.expect)")
+            }
+            try await Task.sleep(for: .seconds(pace))
+        }
+        try await Task.sleep(for: .seconds(1))
+        Output.line("")
+        let status = try Status.parse(["--coordinator", county.routerEndpoint])
+        try await status.run()
+        Output.line("")
+        if failures > 0 {
+            Output.line("\(failures) step(s) did not turn out as expected; see \(logs.path)")
+        } else {
+            Output.line("all scenario steps turned out as expected.")
+        }
+        if exitWhenDone {
+            if failures > 0 { throw ExitCode(1) }
+            return
+        }
+        Output.line("the county keeps running; watch with `xianjie tail`, `xianjie status`. Ctrl-C stops it.")
+        await interrupt.wait()
+        Output.line("\nstopping the county …")
+    }
+
+    private func waitUntilPresent(_ county: SampleCounty) async throws {
+        let deadline = ContinuousClock.now + .seconds(60)
+        let expected = Set(SampleCounty.members.map(\.agency))
+        while ContinuousClock.now < deadline {
+            if let report = try? await CoordinatorQuery.status(county.routerEndpoint, timeout: .seconds(2)) {
+                let present = Set(report.nodes.filter(\.present).map(\.agency))
+                if expected.isSubset(of: present) { return }
+            }
+            try await Task.sleep(for: .milliseconds(300))
+        }
+        throw CLIError("the county's nodes did not all connect within 60 s; see the logs in \(dir)/logs")
+    }
+}
+
+/// Prints the live flow while the scenarios play.
+final class FlowPrinter: Sendable {
+    let context: ZMQContext
+    let reactor: ZMQReactor
+    let task: Task<Void, Never>
+
+    init(endpoint: String) throws {
+        context = try ZMQContext()
+        reactor = try ZMQReactor(context: context, name: "demo-tail")
+        let socket = try reactor.addSocket(
+            .sub, options: ZMQSocketOptions(subscriptions: [Array(topicFrame(flowTopic))]), connect: [endpoint])
+        task = Task {
+            for await batch in socket.inbound {
+                for message in batch where message.frames.count == 5 {
+                    guard let wire = try? WireMessage.decode(frames: Array(message.frames.dropFirst(2))),
+                        let flow = try? wire.payload(FlowEvent.self)
+                    else { continue }
+                    Output.line("    ⇢ " + Tail.line(flow))
+                }
+            }
+        }
+    }
+
+    func close() {
+        task.cancel()
+        reactor.shutdown()
+        context.shutdown()
+    }
+}
+
+/// Waits for Ctrl-C (SIGINT) or SIGTERM.
+final class InterruptWatcher: @unchecked Sendable {  // the signal sources are only kept alive, never touched
+    private let stream: AsyncStream<Void>
+    private let sources: [any DispatchSourceSignal]
+
+    init() {
+        let (stream, continuation) = AsyncStream.makeStream(of: Void.self)
+        self.stream = stream
+        var sources: [any DispatchSourceSignal] = []
+        for signalNumber in [SIGINT, SIGTERM] {
+            signal(signalNumber, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
+            source.setEventHandler { continuation.yield() }
+            source.resume()
+            sources.append(source)
+        }
+        self.sources = sources
+    }
+
+    func wait() async {
+        for await _ in stream { return }
+    }
+}
+
+/// Bus questions for the coordinator itself.
+enum CoordinatorQuery {
+    static func status(_ endpoint: String, timeout: Duration) async throws -> StatusReport {
+        let identity = AgencyID("operator.cli-\(ProcessInfo.processInfo.processIdentifier)")
+        let client = try OneShotClient(endpoint: endpoint, identity: identity.rawValue)
+        defer { client.close() }
+        let header = EnvelopeHeader(source: identity, type: StatusRequest.messageType, dataschema: StatusRequest.schemaID)
+        client.send(try WireMessage.make(StatusRequest(), header: header).frames)
+        let deadline = ContinuousClock.now + timeout
+        while ContinuousClock.now < deadline, let reply = await client.next(timeout: deadline - .now) {
+            guard reply.frames.count == 4, let wire = try? WireMessage.decode(frames: Array(reply.frames.dropFirst())),
+                wire.header.correlationid == header.id, wire.header.type == StatusReport.messageType
+            else { continue }
+            return try wire.payload(StatusReport.self)
+        }
+        throw CLIError("no status from the coordinator at \(endpoint)")
+    }
+}

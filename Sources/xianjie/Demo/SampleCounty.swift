@@ -1,0 +1,63 @@
+import Foundation
+import XianjieMessages
+
+/// The sample county of DOMAIN.md [000] (呼图壁, Hutubi): its congress, procuratorate, three agencies
+/// and township liaison stations, each a node of its own.
+struct SampleCounty {
+    struct Member {
+        var agency: AgencyID
+        var kind: String
+        var name: String
+    }
+
+    static let members: [Member] = [
+        Member(agency: "hutubi.congress", kind: "congress", name: "呼图壁县人大常委会"),
+        Member(agency: "hutubi.procuratorate", kind: "procuratorate", name: "呼图壁县人民检察院"),
+        Member(agency: "hutubi.market", kind: "agency", name: "县市场监督管理局"),
+        Member(agency: "hutubi.housing", kind: "agency", name: "县住房和城乡建设局"),
+        Member(agency: "hutubi.forestry", kind: "agency", name: "县林业和草原综合执法大队"),
+        Member(agency: "hutubi.station.hutubi-town", kind: "station", name: "呼图壁镇人大代表联络站"),
+        Member(agency: "hutubi.station.erdaohe", kind: "station", name: "二道河子镇联络站"),
+        Member(agency: "hutubi.station.dafeng", kind: "station", name: "大丰镇联络站"),
+    ]
+
+    let directory: URL
+    let routerPort: Int
+
+    var routerEndpoint: String { "tcp://127.0.0.1:\(routerPort)" }
+    var publishEndpoint: String { "tcp://127.0.0.1:\(routerPort + 1)" }
+
+    func controlEndpoint(_ agency: AgencyID) -> String {
+        "ipc://" + directory.appendingPathComponent("\(agency).control").path
+    }
+
+    /// Writes the coordinator's and every node's configuration file; returns their paths.
+    func writeConfigurations() throws -> (coordinator: String, nodes: [AgencyID: String]) {
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let coordinator: [String: Any] = [
+            "routerEndpoint": routerEndpoint, "publishEndpoint": publishEndpoint,
+            "storePath": directory.appendingPathComponent("coordinator.sqlite").path,
+            "agencies": Self.members.map(\.agency.rawValue),
+        ]
+        let coordinatorPath = directory.appendingPathComponent("coordinator.json").path
+        try write(coordinator, to: coordinatorPath)
+        var nodes: [AgencyID: String] = [:]
+        for member in Self.members {
+            let node: [String: Any] = [
+                "agency": member.agency.rawValue, "kind": member.kind, "coordinator": routerEndpoint,
+                "coordinatorPublish": publishEndpoint, "subscriptions": ["notices"],
+                "storePath": directory.appendingPathComponent("\(member.agency).sqlite").path,
+                "controlEndpoint": controlEndpoint(member.agency),
+            ]
+            let path = directory.appendingPathComponent("\(member.agency).json").path
+            try write(node, to: path)
+            nodes[member.agency] = path
+        }
+        return (coordinatorPath, nodes)
+    }
+
+    private func write(_ object: [String: Any], to path: String) throws {
+        let data = try JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys])
+        try data.write(to: URL(fileURLWithPath: path))
+    }
+}

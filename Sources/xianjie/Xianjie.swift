@@ -1,0 +1,10 @@
+import ArgumentParser
+
+/// `xianjie`: the operator's command line.
+@main
+struct Xianjie: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "xianjie",
+        abstract: "Operate a Xianjie bus: send documents, watch the flow, see who is connected.",
+        subcommands: [Send.self, Tail.self, Status.self, Ping.self, Inbox.self, Demo.self])
+}
