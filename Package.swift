@@ -106,7 +106,7 @@ let package = Package(
         .testTarget(
             name: "EndToEndTests",
             dependencies: [
-                "XianjieMessages", "XianjieNode", "ZeroMQ",
+                "XianjieMessages", "XianjieNode", "ZeroMQ", "JSONSchema",
                 // The end-to-end tests start these as separate OS processes.
                 "xianjie-coordinator", "xianjie-node", "xianjie",
                 .product(name: "GRDB", package: "GRDB.swift"),

@@ -33,7 +33,7 @@ struct CompileErrorTests {
     @Test func rejectsKeywordsItCannotHonour() {
         #expect(compileError(#"{"unevaluatedProperties":false}"#)?.code == .unsupportedKeyword)
         #expect(compileError(#"{"items":{"unevaluatedItems":false}}"#)?.code == .unsupportedKeyword)
-        #expect(compileError(#"{"$dynamicRef":"#meta"}"#)?.code == .unsupportedKeyword)
+        #expect(compileError(##"{"$dynamicRef":"#meta"}"##)?.code == .unsupportedKeyword)
     }
 
     @Test func ignoresUnknownKeywordsAndAnnotations() {

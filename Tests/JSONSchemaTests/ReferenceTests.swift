@@ -74,9 +74,9 @@ struct ReferenceTests {
             #expect(error.description.contains("common.schema.json"))
             #expect(error.description.contains("no schema with \"$id\""))
         }
-        let missingPointer = #"{"$id":"https://h/a.json","$ref":"#/$defs/missing"}"#
+        let missingPointer = ##"{"$id":"https://h/a.json","$ref":"#/$defs/missing"}"##
         #expect(compileError(missingPointer)?.code == .unresolvableReference)
-        #expect(compileError(#"{"$ref":"#nowhere"}"#)?.code == .unresolvableReference)
+        #expect(compileError(##"{"$ref":"#nowhere"}"##)?.code == .unresolvableReference)
         #expect(compileError(#"{"$ref":"other.json"}"#)?.code == .unresolvableReference)
     }
 
@@ -110,8 +110,8 @@ struct ReferenceTests {
     }
 
     @Test func rejectsCyclesThatNeverDescend() {
-        #expect(compileError(#"{"$ref":"#"}"#)?.code == .referenceCycle)
-        #expect(compileError(#"{"$defs":{"a":{"$ref":"#/$defs/b"},"b":{"allOf":[{"$ref":"#/$defs/a"}]}},"$ref":"#/$defs/a"}"#)?.code == .referenceCycle)
+        #expect(compileError(##"{"$ref":"#"}"##)?.code == .referenceCycle)
+        #expect(compileError(##"{"$defs":{"a":{"$ref":"#/$defs/b"},"b":{"allOf":[{"$ref":"#/$defs/a"}]}},"$ref":"#/$defs/a"}"##)?.code == .referenceCycle)
     }
 
     @Test func resolvesEmbeddedResourcesAndNestedIds() throws {
@@ -128,14 +128,14 @@ struct ReferenceTests {
     }
 
     @Test func refWorksAlongsideSiblingKeywords() throws {
-        let schema = #"{"$defs":{"s":{"type":"string"}},"$ref":"#/$defs/s","maxLength":2}"#
+        let schema = ##"{"$defs":{"s":{"type":"string"}},"$ref":"#/$defs/s","maxLength":2}"##
         #expect(try isValid(schema, "\"ab\""))
         #expect(try !isValid(schema, "\"abc\""))
         #expect(try !isValid(schema, "1"))
     }
 
     @Test func resolvesEscapedPointers() throws {
-        let schema = #"{"$defs":{"a/b":{"type":"string"},"c~d":{"type":"integer"},"e f":{"type":"null"}},"properties":{"x":{"$ref":"#/$defs/a~1b"},"y":{"$ref":"#/$defs/c~0d"},"z":{"$ref":"#/$defs/e%20f"}}}"#
+        let schema = ##"{"$defs":{"a/b":{"type":"string"},"c~d":{"type":"integer"},"e f":{"type":"null"}},"properties":{"x":{"$ref":"#/$defs/a~1b"},"y":{"$ref":"#/$defs/c~0d"},"z":{"$ref":"#/$defs/e%20f"}}}"##
         #expect(try isValid(schema, #"{"x":"s","y":1,"z":null}"#))
         #expect(try !isValid(schema, #"{"y":"s"}"#))
     }

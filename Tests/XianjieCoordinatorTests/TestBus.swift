@@ -21,7 +21,7 @@ final class TestBus: Sendable {
         configuration.synchronousFull = false
         configure(&configuration)
         var logger = Logger(label: "test")
-        logger.logLevel = .warning
+        logger.logLevel = .error
         self.logger = logger
         coordinator = try CoordinatorService(configuration: configuration, logger: logger)
     }
@@ -66,16 +66,14 @@ protocol ServiceRunnable: Sendable { func run() async throws }
 extension CoordinatorService: ServiceRunnable {}
 extension NodeRuntime: ServiceRunnable {}
 
-/// Polls `condition` until it holds or `timeout` passes.
-func eventually(
-    timeout: Duration = .seconds(20), _ condition: @Sendable () async throws -> Bool
-) async rethrows -> Bool {
+/// Polls `condition` until it holds or `timeout` passes (a throwing check counts as not yet).
+func eventually(timeout: Duration = .seconds(20), _ condition: @Sendable () async throws -> Bool) async -> Bool {
     let deadline = ContinuousClock.now + timeout
     while ContinuousClock.now < deadline {
-        if try await condition() { return true }
+        if (try? await condition()) == true { return true }
         try? await Task.sleep(for: .milliseconds(50))
     }
-    return try await condition()
+    return (try? await condition()) == true
 }
 
 /// A raw DEALER, to speak to the coordinator without the node runtime (malformed frames, replays).

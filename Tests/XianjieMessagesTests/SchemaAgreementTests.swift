@@ -22,7 +22,7 @@ import XianjieMessages
             let payloadType = type(of: sample)
             let json = try XianjieJSON.encode(sample)
             let errors = try registry.validate(try JSONValue.parse(json), against: payloadType.schemaID)
-            #expect(errors.isEmpty, "\(payloadType.messageType): \(errors.map(\.description))")
+            #expect(errors.isEmpty, "\(payloadType.messageType): \(errors.map { $0.description })")
         }
     }
 
@@ -30,13 +30,13 @@ import XianjieMessages
     func schemaValidDocumentsDecodeInSwift(type: String) throws {
         let descriptor = try #require(MessageCatalog.descriptor(for: MessageType(rawValue: type)))
         let sampler = JSONSchemaSampler(registry: registry)
-        for instance in [try sampler.minimal(for: descriptor.schemaID), try sampler.maximal(for: descriptor.schemaID)] {
+        for instance in [try sampler.minimalInstance(of: descriptor.schemaID), try sampler.maximalInstance(of: descriptor.schemaID)] {
             #expect(try registry.validate(instance, against: descriptor.schemaID).isEmpty)
             let data = Data(instance.serialized().utf8)
             let decoded = try Self.roundTrip(descriptor.payload, data)
             // What Swift writes back must still be valid.
             let errors = try registry.validate(try JSONValue.parse(decoded), against: descriptor.schemaID)
-            #expect(errors.isEmpty, "\(type) re-encoded: \(errors.map(\.description))")
+            #expect(errors.isEmpty, "\(type) re-encoded: \(errors.map { $0.description })")
         }
     }
 
@@ -47,7 +47,7 @@ import XianjieMessages
         let errors = try registry.validate(try JSONValue.parse(XianjieJSON.encode(header)), against: SchemaID.envelope)
         #expect(errors.isEmpty, "\(errors)")
         let sampler = JSONSchemaSampler(registry: registry)
-        for instance in [try sampler.minimal(for: SchemaID.envelope), try sampler.maximal(for: SchemaID.envelope)] {
+        for instance in [try sampler.minimalInstance(of: SchemaID.envelope), try sampler.maximalInstance(of: SchemaID.envelope)] {
             let decoded = try XianjieJSON.decode(EnvelopeHeader.self, from: Data(instance.serialized().utf8))
             let again = try registry.validate(try JSONValue.parse(XianjieJSON.encode(decoded)), against: SchemaID.envelope)
             #expect(again.isEmpty, "\(again)")

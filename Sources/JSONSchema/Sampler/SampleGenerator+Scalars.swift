@@ -3,14 +3,15 @@ extension SampleGenerator {
     /// moved into range, plus `variant`.
     func number(_ facts: SchemaFacts, integer: Bool, variant: Int) -> JSONValue? {
         let step = facts.multipleOf ?? (integer ? 1 : 0)
-        var value = (mode == .maximal ? 1.0 : 0.0) + Double(variant) * (step > 0 ? step : 1)
-        if let low = facts.lowerBound, value < low || (facts.lowerExclusive && value == low) {
-            value = low
-            if integer { value = value.rounded(.up) }
-            if step > 0 { value = (value / step).rounded(.up) * step }
-            if facts.lowerExclusive, value <= low { value = step > 0 ? value + step : low.nextUp }
-            value += Double(variant) * (step > 0 ? step : 1)
+        let increment = step > 0 ? step : 1
+        var value = (mode == .maximal ? 1.0 : 0.0)
+        if let low = facts.lowerBound, value < low || (facts.lowerExclusive && value == low) { value = low }
+        if integer { value = value.rounded(.up) }
+        if step > 0 { value = (value / step).rounded(.up) * step }
+        if let low = facts.lowerBound, facts.lowerExclusive, value <= low {
+            value = step > 0 ? value + step : low.nextUp
         }
+        value += Double(variant) * increment
         if let high = facts.upperBound, value > high || (facts.upperExclusive && value == high) {
             value = high
             if integer { value = value.rounded(.down) }

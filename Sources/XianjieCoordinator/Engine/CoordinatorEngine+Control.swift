@@ -64,6 +64,8 @@ extension CoordinatorEngine {
                     outbound.toNode(
                         identity, [DeliveryMeta(topic: request.topic, tseq: row.tseq).encoded()] + row.message)
                 }
+            } catch is CancellationError {
+                return
             } catch {
                 logger.error("cannot read broadcasts for a replay: \(error)")
             }

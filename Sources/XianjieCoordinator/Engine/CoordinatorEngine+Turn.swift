@@ -24,6 +24,8 @@ extension CoordinatorEngine {
         if !turn.batch.isEmpty {
             do {
                 quarantineIDs = try await store.commit(turn.batch)
+            } catch is CancellationError {
+                return  // shutting down: nothing of this batch was answered, senders resend
             } catch {
                 logger.error(
                     "store write failed; nothing in this batch was acknowledged and senders will resend",

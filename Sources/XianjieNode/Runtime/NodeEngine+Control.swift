@@ -75,7 +75,7 @@ extension NodeEngine {
     private func fillGaps(_ heads: [String: Int64]) {
         for (topic, head) in heads {
             guard let last = topics[topic], head > last else { continue }
-            requestReplay(topic: topic, from: last + 1, through: head)
+            wantReplay(topic: topic, through: head)
         }
     }
 

@@ -6,6 +6,10 @@ extension NodeEngine {
     /// Messages from the coordinator over the DEALER: `[meta, header, data, signature]` each.
     func fromCoordinator(_ batch: [ZMQMessage]) async {
         lastHeard = .now
+        if coordinatorSilent {
+            coordinatorSilent = false
+            logger.info("coordinator heard again", metadata: ["xianjie.agency": "\(configuration.agency)"])
+        }
         var deliveries: [InboxMessage] = []
         var broadcasts: [InboxMessage] = []
         var accepted: [Int64] = []
@@ -59,14 +63,24 @@ extension NodeEngine {
         if tseq == pendingLast + 1 {
             broadcasts.append(InboxMessage(position: tseq, topic: topic, message: wire, receivedAt: now))
         } else if tseq > pendingLast + 1 {
-            requestReplay(topic: topic, from: pendingLast + 1, through: tseq)
+            wantReplay(topic: topic, through: tseq, from: pendingLast)
         }
     }
 
-    func requestReplay(topic: String, from: Int64, through: Int64) {
-        if let pending = replayPending[topic], pending.through >= through { return }
+    /// Broadcasts up to `through` exist that this node does not hold: fetch them, one range at a time.
+    func wantReplay(topic: String, through: Int64, from last: Int64? = nil) {
+        replayWanted[topic] = max(replayWanted[topic] ?? 0, through)
+        continueReplay(topic, from: last)
+    }
+
+    /// Asks for the next range of missing broadcasts, unless a request is already under way.
+    func continueReplay(_ topic: String, from held: Int64? = nil) {
+        guard replayPending[topic] == nil, let last = held ?? topics[topic], let wanted = replayWanted[topic],
+            wanted > last
+        else { return }
+        let through = min(wanted, last + 1000)
         replayPending[topic] = (through, .now)
-        sendControl(ReplayRequest(topic: topic, fromSequence: from, toSequence: through))
+        sendControl(ReplayRequest(topic: topic, fromSequence: last + 1, toSequence: through))
     }
 
     private func commitInbound(deliveries: [InboxMessage], broadcasts: [InboxMessage], through: Int64) async {
@@ -84,11 +98,16 @@ extension NodeEngine {
             lastDelivery = through
             sendControl(Ack(through: through))
         }
+        var touched: Set<String> = []
         for item in broadcasts {
             if let topic = item.topic {
                 topics[topic] = item.position
-                if let pending = replayPending[topic], pending.through <= item.position { replayPending[topic] = nil }
+                touched.insert(topic)
             }
+        }
+        for topic in touched {
+            if let pending = replayPending[topic], pending.through <= topics[topic] ?? 0 { replayPending[topic] = nil }
+            continueReplay(topic)
         }
         runtime.inboxChanged.notify()
     }

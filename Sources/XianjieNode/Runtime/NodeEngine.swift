@@ -20,7 +20,10 @@ final class NodeEngine {
     // Inbound stream
     var lastDelivery: Int64
     var topics: [String: Int64]
+    /// Per topic: the replay asked for and not yet received, and the newest sequence known to exist.
     var replayPending: [String: (through: Int64, at: ContinuousClock.Instant)] = [:]
+    var replayWanted: [String: Int64] = [:]
+    var coordinatorSilent = false
     // Coordinator session
     var epoch: String?
     var welcomed = false
@@ -115,11 +118,11 @@ final class NodeEngine {
             sendControl(Heartbeat())
         }
         if !welcomed, lastHelloSent.map({ now - $0 > interval }) ?? true { sendHello() }
-        if let heard = lastHeard, now - heard > interval * 3, welcomed {
+        if let heard = lastHeard, now - heard > interval * 3, !coordinatorSilent {
+            // Nothing to reset: a restarted coordinator announces a new epoch, and the node says hello then.
             logger.warning(
-                "coordinator silent; will say hello again when it answers",
-                metadata: ["xianjie.agency": "\(configuration.agency)"])
-            welcomed = false
+                "coordinator silent", metadata: ["xianjie.agency": "\(configuration.agency)"])
+            coordinatorSilent = true
         }
         if sentThrough > settledThrough, now - lastSendProgress > .milliseconds(configuration.retransmitTimeoutMs) {
             logger.info(
@@ -128,8 +131,9 @@ final class NodeEngine {
             sentThrough = settledThrough
             lastSendProgress = now
         }
-        for (topic, pending) in replayPending where now - pending.at > interval * 2 {
-            replayPending[topic] = nil  // lost: asked again on the next gap or heartbeat
+        for (topic, pending) in replayPending where now - pending.at > .seconds(3) {
+            replayPending[topic] = nil  // lost or slow: ask again
+            continueReplay(topic)
         }
         await pumpOutbox()
     }

@@ -1,0 +1,160 @@
+import Foundation
+import Synchronization
+import XianjieMessages
+import XianjieNode
+import ZeroMQ
+
+/// A bus of real OS processes on this machine: `xianjie-coordinator` and `xianjie-node`s built by this
+/// package, each with its own SQLite file, talking over TCP on loopback; driven through the nodes'
+/// control endpoints as an agency's systems would.
+final class Cluster: Sendable {
+    let directory: URL
+    let routerPort: Int
+    private let processes = Mutex<[String: Process]>([:])
+
+    var routerEndpoint: String { "tcp://127.0.0.1:\(routerPort)" }
+    var publishEndpoint: String { "tcp://127.0.0.1:\(routerPort + 1)" }
+
+    init() throws {
+        directory = FileManager.default.temporaryDirectory.appendingPathComponent("xianjie-e2e-\(UUID().uuidString.prefix(8))")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        routerPort = Cluster.freePortPair()
+        let coordinator: [String: Any] = [
+            "routerEndpoint": routerEndpoint, "publishEndpoint": publishEndpoint,
+            "storePath": path("coordinator.sqlite"), "heartbeatIntervalMs": 500, "presenceTimeoutMs": 2000,
+            "redeliveryTimeoutMs": 1000, "synchronousFull": false,
+        ]
+        try write(coordinator, to: path("coordinator.json"))
+    }
+
+    func path(_ name: String) -> String { directory.appendingPathComponent(name).path }
+    func control(_ agency: String) -> String { "ipc://" + path("\(agency).control") }
+
+    func addNode(_ agency: String, kind: String = "agency", subscriptions: [String] = []) throws {
+        let node: [String: Any] = [
+            "agency": agency, "kind": kind, "coordinator": routerEndpoint, "coordinatorPublish": publishEndpoint,
+            "storePath": path("\(agency).sqlite"), "controlEndpoint": control(agency), "subscriptions": subscriptions,
+            "heartbeatIntervalMs": 500, "retransmitTimeoutMs": 1000, "synchronousFull": false,
+        ]
+        try write(node, to: path("\(agency).json"))
+    }
+
+    // MARK: Processes
+
+    func startCoordinator() throws {
+        try start("coordinator", "xianjie-coordinator", ["--config", path("coordinator.json"), "--log-level", "notice"])
+    }
+
+    func startNode(_ agency: String) throws {
+        try start(agency, "xianjie-node", ["--config", path("\(agency).json"), "--log-level", "notice"])
+    }
+
+    private func start(_ name: String, _ executable: String, _ arguments: [String]) throws {
+        let process = Process()
+        process.executableURL = Binaries.directory.appendingPathComponent(executable)
+        process.arguments = arguments
+        let log = path("\(name).log")
+        if !FileManager.default.fileExists(atPath: log) { _ = FileManager.default.createFile(atPath: log, contents: nil) }
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: log))
+        handle.seekToEndOfFile()
+        process.standardOutput = handle
+        process.standardError = handle
+        try process.run()
+        processes.withLock { $0[name] = process }
+    }
+
+    /// `kill -9`: no chance to flush or say goodbye.
+    func kill(_ name: String) {
+        guard let process = processes.withLock({ $0.removeValue(forKey: name) }) else { return }
+        Foundation.kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+    }
+
+    /// SIGTERM, and wait for a graceful exit.
+    func stop(_ name: String) {
+        guard let process = processes.withLock({ $0.removeValue(forKey: name) }) else { return }
+        process.terminate()
+        process.waitUntilExit()
+    }
+
+    func stopAll() {
+        let all = processes.withLock { all in
+            defer { all = [:] }
+            return all
+        }
+        for process in all.values { process.terminate() }
+        for process in all.values { process.waitUntilExit() }
+    }
+
+    func log(_ name: String) -> String {
+        (try? String(contentsOfFile: path("\(name).log"), encoding: .utf8)) ?? ""
+    }
+
+    // MARK: Control
+
+    /// One control request to a node; nil when it does not answer in time (e.g. it is down).
+    func call(_ agency: String, _ request: ControlRequest, timeout: Duration = .seconds(10)) async -> ControlResponse? {
+        guard let context = try? ZMQContext(), let reactor = try? ZMQReactor(context: context, name: "e2e-control"),
+            let socket = try? reactor.addSocket(.dealer, connect: [control(agency)]),
+            let body = try? XianjieJSON.encode(request)
+        else { return nil }
+        let collector = ZMQCollector(socket)
+        defer {
+            collector.stop()
+            reactor.shutdown()
+            context.shutdown()
+        }
+        reactor.send(ZMQMessage(frames: [Data(), body]), on: socket)
+        guard let reply = await collector.next(timeout: timeout), let data = reply.frames.last else { return nil }
+        return try? XianjieJSON.decode(ControlResponse.self, from: data)
+    }
+
+    private func write(_ object: [String: Any], to path: String) throws {
+        try JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted]).write(to: URL(fileURLWithPath: path))
+    }
+
+    /// Two consecutive free TCP ports on loopback (the ROUTER's and the XPUB's).
+    static func freePortPair() -> Int {
+        for _ in 0..<100 {
+            let port = Int.random(in: 20_000...60_000)
+            if isFree(port), isFree(port + 1) { return port }
+        }
+        return 47_700
+    }
+
+    private static func isFree(_ port: Int) -> Bool {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(fd) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = in_port_t(UInt16(port).bigEndian)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        return withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        } == 0
+    }
+
+    deinit {
+        stopAll()
+        if ProcessInfo.processInfo.environment["XIANJIE_KEEP_TEST_DATA"] == nil {
+            try? FileManager.default.removeItem(at: directory)
+        }
+    }
+}
+
+/// Where `swift build` put the package's executables: beside the test bundle.
+enum Binaries {
+    static let directory: URL = {
+        let exe = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
+        var candidate = exe.deletingLastPathComponent()
+        // The test runner may be inside an .xctest bundle directory.
+        while candidate.path != "/" {
+            if FileManager.default.isExecutableFile(atPath: candidate.appendingPathComponent("xianjie-coordinator").path) {
+                return candidate
+            }
+            candidate = candidate.deletingLastPathComponent()
+        }
+        return URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent(".build/debug")
+    }()
+}
