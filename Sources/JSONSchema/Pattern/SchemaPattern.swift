@@ -5,7 +5,8 @@ import Synchronization
 /// Common patterns run on ``SimplePattern``, a small backtracking matcher (no allocation for
 /// ASCII input); anything else runs on Swift `Regex` with Unicode-scalar semantics and ASCII-only
 /// `\d` and `\w`, as in ECMA-262. Matching is an unanchored search, as JSON Schema specifies.
-struct SchemaPattern: Sendable {
+/// A class, so that constraints holding one cost a single retain to copy.
+final class SchemaPattern: Sendable {
     /// The pattern as written in the schema.
     let source: String
     let simple: SimplePattern?

@@ -144,7 +144,7 @@ struct SampleGenerator {
         for constraint in nodes[schema].constraints {
             switch constraint {
             case .anyOf(let schemas), .oneOf(let schemas): count = max(count, schemas.count)
-            case .ref(let target, _) where target != schema: count = max(count, alternativeCount(target))
+            case .ref(let target) where target != schema: count = max(count, alternativeCount(target))
             default: break
             }
         }

@@ -65,11 +65,11 @@ struct SchemaFacts {
 
     private mutating func add(_ constraint: Constraint, nodes: [SchemaNode], branch: Int, visited: inout Set<Int>) {
         switch constraint {
-        case .type(let set, let names):
+        case .type(let set):
             types = types.map { Self.widened($0).intersection(Self.widened(set)) } ?? set
-            if typeNames.isEmpty { typeNames = names }
+            if typeNames.isEmpty { typeNames = set.names }
         case .const(let value): constValue = value
-        case .enumeration(let values, _): enumerations.append(values)
+        case .enumeration(let rule): enumerations.append(rule.values)
         case .minimum(let value): raiseLower(value, exclusive: false)
         case .exclusiveMinimum(let value): raiseLower(value, exclusive: true)
         case .maximum(let value): lowerUpper(value, exclusive: false)
@@ -98,7 +98,7 @@ struct SchemaFacts {
         case .maxProperties(let value): maxProperties = Swift.min(maxProperties, value)
         case .dependentRequired(let rules): dependentRequired += rules
         case .propertyNames, .not, .dependentSchemas: break
-        case .ref(let target, _): add(target, nodes: nodes, branch: branch, visited: &visited)
+        case .ref(let target): add(target, nodes: nodes, branch: branch, visited: &visited)
         case .allOf(let schemas):
             for schema in schemas { add(schema, nodes: nodes, branch: branch, visited: &visited) }
         case .anyOf(let schemas), .oneOf(let schemas):

@@ -82,6 +82,6 @@ extension KeywordScope {
             }
             set.insert(type)
         }
-        return .type(set, names: names)
+        return .type(set)
     }
 }

@@ -5,7 +5,7 @@ extension SchemaCompiler {
         var result: [Int] = []
         for constraint in node.constraints {
             switch constraint {
-            case .ref(let target, _): result.append(target)
+            case .ref(let target): result.append(target)
             case .allOf(let schemas), .anyOf(let schemas), .oneOf(let schemas): result += schemas
             case .not(let schema): result.append(schema)
             case .conditional(let condition, let then, let otherwise):

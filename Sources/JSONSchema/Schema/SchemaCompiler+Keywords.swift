@@ -17,7 +17,7 @@ extension SchemaCompiler {
         if let type = try scope.types() { constraints.append(type) }
         if let value = scope.keywords["const"] { constraints.append(.const(value)) }
         if let values = try scope.array("enum") {
-            constraints.append(.enumeration(values, lookup: values.count > 8 ? Set(values) : nil))
+            constraints.append(.enumeration(EnumRule(values)))
         }
         try compileScalarKeywords(scope, into: &constraints)
         try compileArrayKeywords(scope, into: &constraints)
@@ -98,19 +98,17 @@ extension SchemaCompiler {
     }
 
     private func compileObjectKeywords(_ scope: KeywordScope, into constraints: inout [Constraint]) throws(SchemaError) {
-        var rule = MemberRule()
-        for (name, schema) in try schemaMap(scope, "properties") ?? [] {
-            rule.declared.append((name, schema))
-            rule.byName[name] = schema
-        }
+        let declared = try schemaMap(scope, "properties") ?? []
+        var patterns: [(pattern: SchemaPattern, schema: Int)] = []
         for (source, schema) in try schemaMap(scope, "patternProperties") ?? [] {
-            rule.patterns.append((try pattern(source, scope, keyword: "patternProperties"), schema))
+            patterns.append((try pattern(source, scope, keyword: "patternProperties"), schema))
         }
-        if let value = scope.keywords["additionalProperties"] {
-            rule.additional = try child(scope, value, "additionalProperties")
+        let additional = try scope.keywords["additionalProperties"].map { value throws(SchemaError) in
+            try child(scope, value, "additionalProperties")
         }
-        if !rule.declared.isEmpty || !rule.patterns.isEmpty || rule.additional != nil {
-            constraints.append(.members(rule))
+        if !declared.isEmpty || !patterns.isEmpty || additional != nil {
+            constraints.append(
+                .members(MemberRule(declared: declared.map { (name: $0.0, schema: $0.1) }, patterns: patterns, additional: additional)))
         }
         if let names = try scope.stringArray("required"), !names.isEmpty { constraints.append(.required(names)) }
         if let value = try scope.nonNegativeInteger("minProperties") { constraints.append(.minProperties(value)) }
@@ -133,7 +131,7 @@ extension SchemaCompiler {
     private func compileApplicators(_ scope: KeywordScope, into constraints: inout [Constraint]) throws(SchemaError) {
         if let reference = try scope.string("$ref") {
             let target = try resolveReference(reference, base: scope.base, location: scope.location)
-            constraints.append(.ref(target, reference))
+            constraints.append(.ref(target))
         }
         if let schemas = try schemaArray(scope, "allOf") { constraints.append(.allOf(schemas)) }
         if let schemas = try schemaArray(scope, "anyOf") { constraints.append(.anyOf(schemas)) }

@@ -54,6 +54,15 @@ struct TypeSet: OptionSet, Sendable {
 
     init(rawValue: UInt8) { self.rawValue = rawValue }
 
+    /// The type names in this set, in a fixed order, for messages and the sampler.
+    var names: [String] {
+        let all: [(TypeSet, String)] = [
+            (.null, "null"), (.boolean, "boolean"), (.object, "object"), (.array, "array"), (.number, "number"),
+            (.integer, "integer"), (.string, "string"),
+        ]
+        return all.filter { contains($0.0) }.map(\.1)
+    }
+
     /// Whether `value` has one of these types (an integral number is an `integer`).
     @inline(__always)
     func admits(_ value: JSONValue) -> Bool {
@@ -70,11 +79,11 @@ struct TypeSet: OptionSet, Sendable {
 
 /// One compiled keyword (or a group of keywords that are evaluated together).
 enum Constraint: Sendable {
-    /// `type`; `names` keeps the schema's spelling and order for messages and the sampler.
-    case type(TypeSet, names: [String])
+    // Payloads are plain values or a single class reference, so that reading a constraint
+    // during validation costs at most one retain.
+    case type(TypeSet)
     case const(JSONValue)
-    /// `enum`; `lookup` is set for long lists.
-    case enumeration([JSONValue], lookup: Set<JSONValue>?)
+    case enumeration(EnumRule)
 
     case minimum(Double)
     case maximum(Double)
@@ -110,16 +119,39 @@ enum Constraint: Sendable {
     case oneOf([Int])
     case not(Int)
     case conditional(if: Int, then: Int?, else: Int?)
-    /// `$ref`, with the reference as written for messages.
-    case ref(Int, String)
+    /// `$ref`, resolved to its target node.
+    case ref(Int)
 }
 
 /// `properties`, `patternProperties` and `additionalProperties` of one schema object, which
 /// must be evaluated together (`additionalProperties` applies to what the other two do not name).
-struct MemberRule: Sendable {
-    /// Declared properties in schema order (for the sampler), and their node indices.
-    var declared: [(name: String, schema: Int)] = []
-    var byName: [String: Int] = [:]
-    var patterns: [(pattern: SchemaPattern, schema: Int)] = []
-    var additional: Int?
+final class MemberRule: Sendable {
+    /// Declared properties sorted by name (for the sampler), with their node indices.
+    let declared: [(name: String, schema: Int)]
+    let byName: [String: Int]
+    let patterns: [(pattern: SchemaPattern, schema: Int)]
+    let additional: Int?
+
+    init(declared: [(name: String, schema: Int)], patterns: [(pattern: SchemaPattern, schema: Int)], additional: Int?) {
+        self.declared = declared
+        self.byName = Dictionary(declared.map { ($0.name, $0.schema) }, uniquingKeysWith: { first, _ in first })
+        self.patterns = patterns
+        self.additional = additional
+    }
+}
+
+/// The values of an `enum`, with a hash set for long lists.
+final class EnumRule: Sendable {
+    let values: [JSONValue]
+    let lookup: Set<JSONValue>?
+
+    init(_ values: [JSONValue]) {
+        self.values = values
+        self.lookup = values.count > 8 ? Set(values) : nil
+    }
+
+    func contains(_ value: JSONValue) -> Bool {
+        if let lookup { return lookup.contains(value) }
+        return values.contains(value)
+    }
 }

@@ -2,7 +2,7 @@ extension Evaluator {
     /// `$ref`, `allOf`, `anyOf`, `oneOf`, `not`, `if`/`then`/`else`, `dependentSchemas`.
     mutating func checkApplicator(_ constraint: Constraint, _ value: JSONValue) -> Bool {
         switch constraint {
-        case .ref(let target, _):
+        case .ref(let target):
             return evaluate(value, target)
         case .allOf(let schemas):
             var valid = true

@@ -46,8 +46,9 @@ struct Evaluator {
 
     private mutating func check(_ constraint: Constraint, _ value: JSONValue) -> Bool {
         switch constraint {
-        case .type(let types, let names):
+        case .type(let types):
             if types.admits(value) { return true }
+            let names = types.names
             let expected = names.count == 1 ? names[0] : "one of \(names.joined(separator: ", "))"
             report("type", "expected \(expected), found \(value.typeDescription)")
             return false
@@ -55,10 +56,9 @@ struct Evaluator {
             if value == expected { return true }
             report("const", "\(value.brief) is not the required value \(expected.brief)")
             return false
-        case .enumeration(let values, let lookup):
-            let found = if let lookup { lookup.contains(value) } else { values.contains(value) }
-            if found { return true }
-            report("enum", "\(value.brief) is not one of \(JSONValue.briefList(values))")
+        case .enumeration(let rule):
+            if rule.contains(value) { return true }
+            report("enum", "\(value.brief) is not one of \(JSONValue.briefList(rule.values))")
             return false
         case .minimum, .maximum, .exclusiveMinimum, .exclusiveMaximum, .multipleOf:
             guard case .number(let number) = value else { return true }
