@@ -91,6 +91,17 @@ let package = Package(
             swiftSettings: strict
         ),
 
+        // MARK: Benchmarks (swift run -c release xianjie-bench)
+        .executableTarget(
+            name: "xianjie-bench",
+            dependencies: [
+                "XianjieCoordinator", "XianjieNode", "XianjieMessages", "ZeroMQ", "CLibZMQ",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict
+        ),
+
         // MARK: Tests
         .testTarget(name: "ZeroMQTests", dependencies: ["ZeroMQ"]),
         .testTarget(name: "JSONSchemaTests", dependencies: ["JSONSchema"]),

@@ -26,6 +26,7 @@ package final class ZMQReactor: Sendable {
     package let name: String
     package let context: ZMQContext
     let core: ReactorCore
+    private let reactorExecutor: ReactorExecutor
     private let inboundLimit: Int
     private let failureBufferLimit: Int
     private let thread: Mutex<ReactorThread?>
@@ -38,24 +39,37 @@ package final class ZMQReactor: Sendable {
     ///   - batchLimit: most messages read from one socket per batch.
     ///   - failureBufferLimit: send failures kept per socket for a slow reader of
     ///     ``sendFailures(_:)``; beyond that the oldest reports are dropped.
+    ///   - idleSpin: how long the thread keeps polling without sleeping after its last
+    ///     activity. Zero (the default) sleeps at once; a few tens of microseconds save a
+    ///     wake-up per reply on a request/response path at the cost of that much CPU per
+    ///     idle period. Worth it only with spare cores.
     package init(
         context: ZMQContext, name: String, inboundLimit: Int = 16_384, batchLimit: Int = 512,
-        failureBufferLimit: Int = 4_096
+        failureBufferLimit: Int = 4_096, idleSpin: Duration = .zero
     ) throws(ZMQError) {
         let core = try ReactorCore(context: context, name: name)
         self.name = name
         self.context = context
         self.core = core
+        let executor = ReactorExecutor(core: core)
+        self.reactorExecutor = executor
         self.inboundLimit = inboundLimit
         self.failureBufferLimit = failureBufferLimit
         let started = ReactorThread.start(name: name) {
-            ReactorLoop(core: core, batchLimit: batchLimit).run()
+            ReactorLoop(core: core, executor: executor, batchLimit: batchLimit, idleSpin: idleSpin).run()
         }
         guard let started else { throw ZMQError(errno: EAGAIN, operation: "pthread_create", target: name) }
         self.thread = Mutex(started)
     }
 
     deinit { shutdown() }
+
+    /// Runs tasks on the reactor thread, between polls, for request/response paths where
+    /// thread hand-offs dominate latency: `Task(executorPreference: reactor.executor) { … }`.
+    /// A task there is resumed by an inbound batch in the same loop iteration that read
+    /// it, and its sends need no wake-up. Keep such tasks short and never block in them
+    /// (no synchronous I/O, no `shutdown()` join): the reactor polls nothing meanwhile.
+    package var executor: any TaskExecutor { reactorExecutor }
 
     /// Creates a socket, applies `options`, binds and connects it — all before this
     /// returns, on the calling thread — and hands it to the reactor thread.

@@ -17,10 +17,18 @@ struct ApplicatorTests {
         .init(#"{"not":{"type":"string"}}"#, "1", true),
         .init(#"{"not":{"type":"string"}}"#, "\"x\"", false),
         .init(#"{"not":true}"#, "1", false),
-        .init(#"{"if":{"properties":{"kind":{"const":"a"}}},"then":{"required":["x"]},"else":{"required":["y"]}}"#, #"{"kind":"a","x":1}"#, true),
-        .init(#"{"if":{"properties":{"kind":{"const":"a"}}},"then":{"required":["x"]},"else":{"required":["y"]}}"#, #"{"kind":"a","y":1}"#, false),
-        .init(#"{"if":{"properties":{"kind":{"const":"a"}}},"then":{"required":["x"]},"else":{"required":["y"]}}"#, #"{"kind":"b","y":1}"#, true),
-        .init(#"{"if":{"properties":{"kind":{"const":"a"}}},"then":{"required":["x"]},"else":{"required":["y"]}}"#, #"{"kind":"b","x":1}"#, false),
+        .init(
+            #"{"if":{"properties":{"kind":{"const":"a"}}},"then":{"required":["x"]},"else":{"required":["y"]}}"#,
+            #"{"kind":"a","x":1}"#, true),
+        .init(
+            #"{"if":{"properties":{"kind":{"const":"a"}}},"then":{"required":["x"]},"else":{"required":["y"]}}"#,
+            #"{"kind":"a","y":1}"#, false),
+        .init(
+            #"{"if":{"properties":{"kind":{"const":"a"}}},"then":{"required":["x"]},"else":{"required":["y"]}}"#,
+            #"{"kind":"b","y":1}"#, true),
+        .init(
+            #"{"if":{"properties":{"kind":{"const":"a"}}},"then":{"required":["x"]},"else":{"required":["y"]}}"#,
+            #"{"kind":"b","x":1}"#, false),
         .init(#"{"if":{"const":1},"then":{"const":2}}"#, "1", false),
         .init(#"{"if":{"const":1},"then":{"const":2}}"#, "3", true),
         .init(#"{"if":{"const":1},"else":{"const":2}}"#, "1", true),
@@ -45,14 +53,16 @@ struct ApplicatorTests {
     }
 
     @Test func messages() throws {
-        let schema = #"{"properties":{"a":{"anyOf":[{"type":"string"},{"type":"null"}]},"b":{"oneOf":[{"type":"number"},{"type":"integer"}]},"c":{"oneOf":[{"type":"string"}]},"d":{"not":{"const":0}}}}"#
+        let schema =
+            #"{"properties":{"a":{"anyOf":[{"type":"string"},{"type":"null"}]},"b":{"oneOf":[{"type":"number"},{"type":"integer"}]},"c":{"oneOf":[{"type":"string"}]},"d":{"not":{"const":0}}}}"#
         let found = try errors(schema, #"{"a":1,"b":2,"c":3,"d":0}"#)
-        #expect(found.map(\.description) == [
-            #"/a: does not match any of the 2 alternatives in "anyOf""#,
-            #"/b: matches alternatives 0 and 1 of "oneOf"; exactly one must match"#,
-            #"/c: does not match any of the 1 alternatives in "oneOf""#,
-            #"/d: must not match the schema in "not""#,
-        ])
+        #expect(
+            found.map(\.description) == [
+                #"/a: does not match any of the 2 alternatives in "anyOf""#,
+                #"/b: matches alternatives 0 and 1 of "oneOf"; exactly one must match"#,
+                #"/c: does not match any of the 1 alternatives in "oneOf""#,
+                #"/d: must not match the schema in "not""#,
+            ])
         #expect(found.map(\.keyword) == ["anyOf", "oneOf", "oneOf", "not"])
     }
 }

@@ -10,7 +10,8 @@ struct CompileErrorTests {
         #"{"additionalProperties":"no"}"#, #"{"allOf":[]}"#, #"{"anyOf":{}}"#, #"{"not":1}"#, #"{"enum":5}"#,
         #"{"uniqueItems":"yes"}"#, #"{"$ref":5}"#, #"{"$id":5}"#, #"{"$defs":{"a":3}}"#, #"{"$defs":[]}"#,
         #"{"dependentRequired":{"a":"b"}}"#, #"{"pattern":5}"#, #"{"format":5}"#, #"{"if":3,"then":{}}"#,
-        #"{"maxProperties":-3}"#, #"{"$schema":1}"#, #"5"#, #"[]"#, #"{"properties":{"a":{"properties":{"b":{"minimum":[]}}}}}"#,
+        #"{"maxProperties":-3}"#, #"{"$schema":1}"#, #"5"#, #"[]"#,
+        #"{"properties":{"a":{"properties":{"b":{"minimum":[]}}}}}"#,
     ])
     func rejectsMalformedKnownKeywords(schema: String) {
         #expect(compileError(schema) != nil, "\(schema) should not compile")
@@ -20,7 +21,9 @@ struct CompileErrorTests {
         let error = compileError(#"{"$id":"https://h/a.json","properties":{"to":{"required":5}}}"#)
         #expect(error?.code == .invalidKeyword)
         #expect(error?.location == "https://h/a.json#/properties/to")
-        #expect(error?.description == #"schema https://h/a.json#/properties/to: "required" must be an array of strings, found 5"#)
+        #expect(
+            error?.description
+                == #"schema https://h/a.json#/properties/to: "required" must be an array of strings, found 5"#)
     }
 
     @Test func rejectsInvalidPatterns() {
@@ -37,7 +40,10 @@ struct CompileErrorTests {
     }
 
     @Test func ignoresUnknownKeywordsAndAnnotations() {
-        #expect(compileError(#"{"x-anything":{"required":5},"definitions":7,"deprecated":true,"readOnly":1,"contentMediaType":"a/b"}"#) == nil)
+        #expect(
+            compileError(
+                #"{"x-anything":{"required":5},"definitions":7,"deprecated":true,"readOnly":1,"contentMediaType":"a/b"}"#
+            ) == nil)
         #expect(compileError(#"{"format":"made-up","title":"t","examples":[1,2],"default":{}}"#) == nil)
     }
 

@@ -29,14 +29,21 @@ struct ErrorCollectionTests {
 
     @Test func rootPathIsEmptyButPrintsAsSlash() throws {
         let found = try errors(#"{"required":["subject"]}"#, "{}")
-        #expect(found == [ValidationError(instancePath: "", keyword: "required", message: #"missing required property "subject""#)])
+        #expect(
+            found == [
+                ValidationError(instancePath: "", keyword: "required", message: #"missing required property "subject""#)
+            ])
         #expect(found.first?.description == #"/: missing required property "subject""#)
     }
 
     @Test func falseSchemaMessages() throws {
         #expect(try errors("false", "1").map(\.description) == ["/: no value is allowed here"])
-        #expect(try errors(#"{"properties":{"a":false}}"#, #"{"a":1}"#).map(\.description) == ["/a: property not allowed"])
-        #expect(try errors(#"{"items":{"not":{}}}"#, "[1]").map(\.description) == [#"/0: must not match the schema in "not""#])
+        #expect(
+            try errors(#"{"properties":{"a":false}}"#, #"{"a":1}"#).map(\.description) == ["/a: property not allowed"])
+        #expect(
+            try errors(#"{"items":{"not":{}}}"#, "[1]").map(\.description) == [
+                #"/0: must not match the schema in "not""#
+            ])
     }
 }
 

@@ -24,14 +24,16 @@ struct FormatTests {
 
     @Test(arguments: [
         ("2026-11-22", true), ("2024-02-29", true), ("2000-02-29", true), ("1900-02-29", false), ("2026-02-29", false),
-        ("2026-04-31", false), ("2026-00-10", false), ("2026-01-00", false), ("2026-1-01", false), ("2026-01-01T00:00:00Z", false),
+        ("2026-04-31", false), ("2026-00-10", false), ("2026-01-00", false), ("2026-1-01", false),
+        ("2026-01-01T00:00:00Z", false),
     ])
     func dates(text: String, valid: Bool) throws {
         #expect(try isValid(#"{"format":"date"}"#, "\"\(text)\"") == valid)
     }
 
     @Test(arguments: [
-        ("02:20:57Z", true), ("23:59:59.999+01:00", true), ("02:20:57", false), ("2:20:57Z", false), ("25:00:00Z", false),
+        ("02:20:57Z", true), ("23:59:59.999+01:00", true), ("02:20:57", false), ("2:20:57Z", false),
+        ("25:00:00Z", false),
     ])
     func times(text: String, valid: Bool) throws {
         #expect(try isValid(#"{"format":"time"}"#, "\"\(text)\"") == valid)

@@ -10,8 +10,8 @@ struct JSONParserTests {
 
     @Test(arguments: [
         ("0", 0.0), ("-0", 0.0), ("42", 42), ("-17", -17), ("1.5", 1.5), ("-0.25", -0.25), ("1e3", 1000),
-        ("1E+2", 100), ("25e-1", 2.5), ("123456789012345678", 123456789012345678),
-        ("9007199254740993", 9007199254740992), ("1.7976931348623157e308", 1.7976931348623157e308),
+        ("1E+2", 100), ("25e-1", 2.5), ("123456789012345678", 123_456_789_012_345_678),
+        ("9007199254740993", 9_007_199_254_740_992), ("1.7976931348623157e308", 1.7976931348623157e308),
         ("5e-324", 5e-324), ("1e-400", 0),
     ])
     func parsesNumbers(text: String, expected: Double) throws {
@@ -69,11 +69,13 @@ struct JSONParserTests {
         #expect(error?.offset == 2)
     }
 
-    @Test(arguments: [
-        [0x22, 0xFF, 0x22], [0x22, 0xC3, 0x22], [0x22, 0xC0, 0xAF, 0x22], [0x22, 0xE0, 0x80, 0xAF, 0x22],
-        [0x22, 0xED, 0xA0, 0x80, 0x22], [0x22, 0xF4, 0x90, 0x80, 0x80, 0x22], [0x22, 0xF8, 0x88, 0x80, 0x80, 0x80, 0x22],
-        [0x22, 0x61, 0xE4, 0xB8, 0x22],
-    ] as [[UInt8]])
+    @Test(
+        arguments: [
+            [0x22, 0xFF, 0x22], [0x22, 0xC3, 0x22], [0x22, 0xC0, 0xAF, 0x22], [0x22, 0xE0, 0x80, 0xAF, 0x22],
+            [0x22, 0xED, 0xA0, 0x80, 0x22], [0x22, 0xF4, 0x90, 0x80, 0x80, 0x22],
+            [0x22, 0xF8, 0x88, 0x80, 0x80, 0x80, 0x22],
+            [0x22, 0x61, 0xE4, 0xB8, 0x22],
+        ] as [[UInt8]])
     func rejectsInvalidUTF8InStrings(bytes: [UInt8]) {
         let error = parseError(bytes)
         #expect(error?.code == .invalidUTF8)

@@ -16,7 +16,7 @@ struct JSONSerializationTests {
 
     @Test(arguments: [
         (0.0, "0"), (-3, "-3"), (42, "42"), (1.5, "1.5"), (0.1, "0.1"), (1e20, "1e+20"), (-2.5e-7, "-2.5e-07"),
-        (9007199254740991, "9007199254740991"), (Double.infinity, "null"),
+        (9_007_199_254_740_991, "9007199254740991"), (Double.infinity, "null"),
     ])
     func writesNumbers(value: Double, text: String) {
         #expect(JSONValue.number(value).serialized() == text)

@@ -36,14 +36,16 @@ struct NumberKeywordTests {
     }
 
     @Test func messages() throws {
-        let schema = #"{"properties":{"a":{"minimum":2},"b":{"maximum":2},"c":{"exclusiveMinimum":2},"d":{"exclusiveMaximum":2},"e":{"multipleOf":0.5}}}"#
+        let schema =
+            #"{"properties":{"a":{"minimum":2},"b":{"maximum":2},"c":{"exclusiveMinimum":2},"d":{"exclusiveMaximum":2},"e":{"multipleOf":0.5}}}"#
         let found = try errors(schema, #"{"a":1,"b":3,"c":2,"d":2,"e":0.7}"#).map(\.description)
-        #expect(found == [
-            "/a: 1 is less than the minimum of 2",
-            "/b: 3 is greater than the maximum of 2",
-            "/c: 2 must be greater than 2",
-            "/d: 2 must be less than 2",
-            "/e: 0.7 is not a multiple of 0.5",
-        ])
+        #expect(
+            found == [
+                "/a: 1 is less than the minimum of 2",
+                "/b: 3 is greater than the maximum of 2",
+                "/c: 2 must be greater than 2",
+                "/d: 2 must be less than 2",
+                "/e: 0.7 is not a multiple of 0.5",
+            ])
     }
 }

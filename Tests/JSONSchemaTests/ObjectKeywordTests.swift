@@ -50,13 +50,14 @@ struct ObjectKeywordTests {
                "dependentRequired":{"a":["b"]},"propertyNames":{"maxLength":1}}}}
             """#
         let found = try errors(schema, #"{"kind":"x","extra":1,"meta":{"a":1,"cc":2}}"#).map(\.description)
-        #expect(found == [
-            "/extra: property not allowed",
-            "/meta: object has 2 properties, more than the maximum of 1",
-            #"/meta/cc: property name "cc" is not allowed"#,
-            #"/meta: missing property "b", required when "a" is present"#,
-            #"/: missing required property "subject""#,
-        ])
+        #expect(
+            found == [
+                "/extra: property not allowed",
+                "/meta: object has 2 properties, more than the maximum of 1",
+                #"/meta/cc: property name "cc" is not allowed"#,
+                #"/meta: missing property "b", required when "a" is present"#,
+                #"/: missing required property "subject""#,
+            ])
     }
 
     @Test func pathsEscapeSlashAndTilde() throws {

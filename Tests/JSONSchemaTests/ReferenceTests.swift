@@ -6,7 +6,8 @@ struct ReferenceTests {
     static let commonID = "https://xianjie.example/schemas/common.schema.json"
     static let transferID = "https://xianjie.example/schemas/suggestion.transfer.v1.schema.json"
 
-    static let common = json(#"""
+    static let common = json(
+        #"""
         {
           "$id": "https://xianjie.example/schemas/common.schema.json",
           "$schema": "https://json-schema.org/draft/2020-12/schema",
@@ -18,7 +19,8 @@ struct ReferenceTests {
         }
         """#)
 
-    static let transfer = json(#"""
+    static let transfer = json(
+        #"""
         {
           "$id": "https://xianjie.example/schemas/suggestion.transfer.v1.schema.json",
           "type": "object",
@@ -36,16 +38,18 @@ struct ReferenceTests {
 
     @Test func resolvesRelativeAbsoluteAndAnchorReferencesAcrossDocuments() throws {
         let registry = try SchemaRegistry(documents: [Self.transfer, Self.common])
-        let good = json(#"{"from":"court-3","to":["police-1"],"at":"2026-11-22T02:20:57Z","owner":{"name":"x"},"local":1}"#)
+        let good = json(
+            #"{"from":"court-3","to":["police-1"],"at":"2026-11-22T02:20:57Z","owner":{"name":"x"},"local":1}"#)
         #expect(try registry.validate(good, against: Self.transferID).isEmpty)
         let bad = json(#"{"from":"Court","to":["ok-1","X"],"at":"yesterday","owner":{},"local":1.5}"#)
-        #expect(try registry.validate(bad, against: Self.transferID).map(\.description) == [
-            #"/at: "yesterday" is not a valid date-time"#,
-            #"/from: "Court" does not match the pattern "^[a-z][a-z0-9-]{1,31}$""#,
-            "/local: expected integer, found number 1.5",
-            #"/owner: missing required property "name""#,
-            #"/to/1: "X" does not match the pattern "^[a-z][a-z0-9-]{1,31}$""#,
-        ])
+        #expect(
+            try registry.validate(bad, against: Self.transferID).map(\.description) == [
+                #"/at: "yesterday" is not a valid date-time"#,
+                #"/from: "Court" does not match the pattern "^[a-z][a-z0-9-]{1,31}$""#,
+                "/local: expected integer, found number 1.5",
+                #"/owner: missing required property "name""#,
+                #"/to/1: "X" does not match the pattern "^[a-z][a-z0-9-]{1,31}$""#,
+            ])
     }
 
     @Test func looksUpSchemasById() throws {
@@ -81,7 +85,7 @@ struct ReferenceTests {
     }
 
     @Test func requiresIdsAndRejectsDuplicates() {
-        #expect(throws: SchemaError.self) { try SchemaRegistry(documents: [json(#"{"type":"string"}"#)] ) }
+        #expect(throws: SchemaError.self) { try SchemaRegistry(documents: [json(#"{"type":"string"}"#)]) }
         do {
             _ = try SchemaRegistry(documents: [Self.common, Self.common])
         } catch {
@@ -106,16 +110,23 @@ struct ReferenceTests {
         let b = json(#"{"$id":"https://h/b.json","type":"object","properties":{"a":{"$ref":"a.json"}}}"#)
         let registry = try SchemaRegistry(documents: [a, b])
         #expect(try registry.validate(json(#"{"b":{"a":{"b":{}}}}"#), against: "https://h/a.json").isEmpty)
-        #expect(try registry.validate(json(#"{"b":{"a":{"b":5}}}"#), against: "https://h/a.json").map(\.instancePath) == ["/b/a/b"])
+        #expect(
+            try registry.validate(json(#"{"b":{"a":{"b":5}}}"#), against: "https://h/a.json").map(\.instancePath) == [
+                "/b/a/b"
+            ])
     }
 
     @Test func rejectsCyclesThatNeverDescend() {
         #expect(compileError(##"{"$ref":"#"}"##)?.code == .referenceCycle)
-        #expect(compileError(##"{"$defs":{"a":{"$ref":"#/$defs/b"},"b":{"allOf":[{"$ref":"#/$defs/a"}]}},"$ref":"#/$defs/a"}"##)?.code == .referenceCycle)
+        #expect(
+            compileError(
+                ##"{"$defs":{"a":{"$ref":"#/$defs/b"},"b":{"allOf":[{"$ref":"#/$defs/a"}]}},"$ref":"#/$defs/a"}"##)?
+                .code == .referenceCycle)
     }
 
     @Test func resolvesEmbeddedResourcesAndNestedIds() throws {
-        let document = json(#"""
+        let document = json(
+            #"""
             {"$id":"https://h/root.json",
              "$defs":{"inner":{"$id":"nested/inner.json","$defs":{"x":{"type":"boolean"}},"$ref":"#/$defs/x"}},
              "properties":{"flag":{"$ref":"nested/inner.json"},"other":{"$ref":"https://h/nested/inner.json#/$defs/x"}}}
@@ -127,6 +138,19 @@ struct ReferenceTests {
         #expect(try registry.validate(json("true"), against: "https://h/nested/inner.json").isEmpty)
     }
 
+    @Test func resolvesDotSegmentsAndUrnIds() throws {
+        let a = json(
+            ##"{"$id":"https://h/a/b/c.json","properties":{"up":{"$ref":"../x.json"},"here":{"$ref":"./y.json#/$defs/n"},"urn":{"$ref":"urn:example:z"}}}"##
+        )
+        let x = json(#"{"$id":"https://h/a/x.json","type":"string"}"#)
+        let y = json(#"{"$id":"https://h/a/b/y.json","$defs":{"n":{"type":"null"}}}"#)
+        let z = json(#"{"$id":"urn:example:z","type":"boolean"}"#)
+        let registry = try SchemaRegistry(documents: [a, x, y, z])
+        let id = "https://h/a/b/c.json"
+        #expect(try registry.validate(json(#"{"up":"s","here":null,"urn":true}"#), against: id).isEmpty)
+        #expect(try registry.validate(json(#"{"up":1,"here":0,"urn":"t"}"#), against: id).count == 3)
+    }
+
     @Test func refWorksAlongsideSiblingKeywords() throws {
         let schema = ##"{"$defs":{"s":{"type":"string"}},"$ref":"#/$defs/s","maxLength":2}"##
         #expect(try isValid(schema, "\"ab\""))
@@ -135,7 +159,8 @@ struct ReferenceTests {
     }
 
     @Test func resolvesEscapedPointers() throws {
-        let schema = ##"{"$defs":{"a/b":{"type":"string"},"c~d":{"type":"integer"},"e f":{"type":"null"}},"properties":{"x":{"$ref":"#/$defs/a~1b"},"y":{"$ref":"#/$defs/c~0d"},"z":{"$ref":"#/$defs/e%20f"}}}"##
+        let schema =
+            ##"{"$defs":{"a/b":{"type":"string"},"c~d":{"type":"integer"},"e f":{"type":"null"}},"properties":{"x":{"$ref":"#/$defs/a~1b"},"y":{"$ref":"#/$defs/c~0d"},"z":{"$ref":"#/$defs/e%20f"}}}"##
         #expect(try isValid(schema, #"{"x":"s","y":1,"z":null}"#))
         #expect(try !isValid(schema, #"{"y":"s"}"#))
     }

@@ -4,7 +4,8 @@ import Testing
 @Suite("JSONSchemaSampler")
 struct SamplerTests {
     static let transferID = "https://xianjie.example/schemas/suggestion.transfer.v1.schema.json"
-    static let common = json(#"""
+    static let common = json(
+        #"""
         {
           "$id": "https://xianjie.example/schemas/common.schema.json",
           "$defs": {
@@ -16,7 +17,8 @@ struct SamplerTests {
           }
         }
         """#)
-    static let transfer = json(#"""
+    static let transfer = json(
+        #"""
         {
           "$id": "https://xianjie.example/schemas/suggestion.transfer.v1.schema.json",
           "type": "object",
@@ -53,7 +55,8 @@ struct SamplerTests {
         let registry = try Self.registry([Self.common, Self.transfer])
         let instance = try JSONSchemaSampler(registry: registry).minimalInstance(of: Self.transferID)
         #expect(try registry.validate(instance, against: Self.transferID).isEmpty)
-        #expect(instance.objectValue?.keys.sorted() == ["case", "deadline", "from", "id", "kind", "recipients", "subject"])
+        #expect(
+            instance.objectValue?.keys.sorted() == ["case", "deadline", "from", "id", "kind", "recipients", "subject"])
         #expect(instance["kind"] == "retrial")
         #expect(instance["recipients"]?.arrayValue?.count == 2)
         #expect(instance["subject"] == "aaa")
@@ -103,7 +106,9 @@ struct SamplerTests {
     }
 
     @Test func recursiveSchemasStayFinite() throws {
-        let tree = json(##"{"$id":"https://h/t.json","type":"object","properties":{"child":{"$ref":"#"},"name":{"type":"string"}}}"##)
+        let tree = json(
+            ##"{"$id":"https://h/t.json","type":"object","properties":{"child":{"$ref":"#"},"name":{"type":"string"}}}"##
+        )
         let instance = try JSONSchemaSampler(registry: Self.registry([tree])).maximalInstance(of: "https://h/t.json")
         #expect(instance["child"]?["child"] != nil)
         #expect(instance.serialized().count < 200)
@@ -121,13 +126,20 @@ struct SamplerTests {
     }
 
     @Test func impossibleSchemasThrow() throws {
-        let registry = try Self.registry([json(#"{"$id":"https://h/f.json","properties":{"a":false},"required":["a"]}"#)])
-        #expect(throws: SamplerError.self) { try JSONSchemaSampler(registry: registry).minimalInstance(of: "https://h/f.json") }
-        #expect(throws: SamplerError.self) { try JSONSchemaSampler(registry: registry).minimalInstance(of: "https://h/none.json") }
+        let registry = try Self.registry([
+            json(#"{"$id":"https://h/f.json","properties":{"a":false},"required":["a"]}"#)
+        ])
+        #expect(throws: SamplerError.self) {
+            try JSONSchemaSampler(registry: registry).minimalInstance(of: "https://h/f.json")
+        }
+        #expect(throws: SamplerError.self) {
+            try JSONSchemaSampler(registry: registry).minimalInstance(of: "https://h/none.json")
+        }
     }
 
     @Test func worksOnStandaloneSchemas() throws {
-        let schema = try compile(#"{"type":"object","required":["a"],"properties":{"a":{"type":"integer","minimum":3}}}"#)
+        let schema = try compile(
+            #"{"type":"object","required":["a"],"properties":{"a":{"type":"integer","minimum":3}}}"#)
         #expect(try JSONSchemaSampler.instance(of: schema, mode: .minimal) == ["a": 3])
     }
 }

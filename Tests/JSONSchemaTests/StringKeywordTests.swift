@@ -54,11 +54,12 @@ struct StringKeywordTests {
     @Test func messages() throws {
         let schema = #"{"properties":{"a":{"minLength":3},"b":{"maxLength":1},"c":{"pattern":"^[a-z]+$"}}}"#
         let found = try errors(schema, #"{"a":"ab","b":"xyz","c":"A1"}"#).map(\.description)
-        #expect(found == [
-            #"/a: "ab" is shorter than 3 characters"#,
-            #"/b: "xyz" is longer than 1 characters"#,
-            #"/c: "A1" does not match the pattern "^[a-z]+$""#,
-        ])
+        #expect(
+            found == [
+                #"/a: "ab" is shorter than 3 characters"#,
+                #"/b: "xyz" is longer than 1 characters"#,
+                #"/c: "A1" does not match the pattern "^[a-z]+$""#,
+            ])
     }
 
     @Test func longValuesAreShortenedInMessages() throws {

@@ -46,7 +46,8 @@ struct TypeKeywordTests {
         .init("true", #"{"anything":[1]}"#, true),
         .init("false", "null", false),
         .init("{}", "\"x\"", true),
-        .init(#"{"title":"t","description":"d","$comment":"c","examples":[1],"x-unknown":5,"default":3}"#, "\"x\"", true),
+        .init(
+            #"{"title":"t","description":"d","$comment":"c","examples":[1],"x-unknown":5,"default":3}"#, "\"x\"", true),
     ]
 
     @Test(arguments: cases)
@@ -56,14 +57,23 @@ struct TypeKeywordTests {
 
     @Test func typeMessages() throws {
         let found = try errors(#"{"type":"integer"}"#, "42.5")
-        #expect(found == [ValidationError(instancePath: "", keyword: "type", message: "expected integer, found number 42.5")])
-        #expect(try errors(#"{"type":["string","null"]}"#, "{}").map(\.message) == ["expected one of string, null, found object"])
+        #expect(
+            found == [
+                ValidationError(instancePath: "", keyword: "type", message: "expected integer, found number 42.5")
+            ])
+        #expect(
+            try errors(#"{"type":["string","null"]}"#, "{}").map(\.message) == [
+                "expected one of null, string, found object"
+            ])
     }
 
     @Test func enumAndConstMessages() throws {
         let schema = #"{"properties":{"kind":{"enum":["retrial","correctViolation","a","b","c","d","e"]}}}"#
         let found = try errors(schema, #"{"kind":"foo"}"#)
-        #expect(found.map(\.description) == [#"/kind: "foo" is not one of ["retrial","correctViolation","a","b","c","d",...]"#])
+        #expect(
+            found.map(\.description) == [
+                #"/kind: "foo" is not one of ["retrial","correctViolation","a","b","c","d",...]"#
+            ])
         #expect(found.first?.keyword == "enum")
         #expect(try errors(#"{"const":"x"}"#, "\"y\"").map(\.description) == [#"/: "y" is not the required value "x""#])
     }

@@ -66,7 +66,7 @@ import XianjieMessages
             // Still running: the next good message is accepted.
             peer.send(try WireMessage.make(clue, header: header(Clue.self, sequence: 4)).frames)
             let receipt = try #require(await peer.receive { $0.header.type == Receipt.messageType })
-            #expect(try receipt.payload(Receipt.self).status == .accepted)
+            #expect(try receipt.payload(Receipt.self).entries.first?.status == .accepted)
 
             // Quarantined with the reason, in the store.
             let quarantined = try #require(try bus.coordinator.store.quarantinedFrames(id: schema.quarantineId!))
@@ -91,10 +91,10 @@ import XianjieMessages
             let message = try WireMessage.make(clue, header: header(Clue.self, sequence: 1))
             peer.send(message.frames)
             let first = try #require(await peer.receive { $0.header.type == Receipt.messageType })
-            #expect(try first.payload(Receipt.self).status == .accepted)
+            #expect(try first.payload(Receipt.self).entries.first?.status == .accepted)
             peer.send(message.frames)
             let second = try #require(await peer.receive { $0.header.type == Receipt.messageType })
-            #expect(try second.payload(Receipt.self).status == .duplicate)
+            #expect(try second.payload(Receipt.self).entries.first?.status == .duplicate)
 
             // A rejected message resent gets its rejection again, from the quarantine.
             let broken = try WireMessage.make(header: header(Clue.self, sequence: 2), data: Data("{}".utf8))

@@ -43,7 +43,9 @@ enum Samples {
             epoch: "e", lastAcceptedSequence: 9, credits: 64, heartbeatIntervalMs: 1000, maxMessageBytes: 1_048_576,
             topicHeads: ["notices": 3]),
         Heartbeat(epoch: "e", topicHeads: ["notices": 3]),
-        Receipt(messageId: "m-1", sequence: 4, status: .duplicate, acceptedAt: now, recipients: ["hutubi.congress"]),
+        Receipt(entries: [
+            .init(messageId: "m-1", sequence: 4, status: .duplicate, acceptedAt: now, recipients: ["hutubi.congress"])
+        ]),
         Ack(through: 12),
         Rejection(
             messageId: "m-2", sequence: 5, type: "xianjie.clue", reason: .schemaViolation, detail: "bad",

@@ -28,7 +28,7 @@ extension JSONValue {
         }.get()
     }
 
-    /// Parses one JSON value from text; see ``parse(_:maxDepth:)-(Collection<UInt8>,_)``.
+    /// Parses one JSON value from text, with the same rules as the byte-collection overload.
     package static func parse(_ text: String, maxDepth: Int = 64) throws(JSONParseError) -> JSONValue {
         var text = text
         text.makeContiguousUTF8()

@@ -59,9 +59,15 @@ private struct SimplePatternParser {
         guard index < scalars.count else { return (1, 1) }
         var bounds: (Int, Int)
         switch scalars[index] {
-        case "*": bounds = (0, Int.max); index += 1
-        case "+": bounds = (1, Int.max); index += 1
-        case "?": bounds = (0, 1); index += 1
+        case "*":
+            bounds = (0, Int.max)
+            index += 1
+        case "+":
+            bounds = (1, Int.max)
+            index += 1
+        case "?":
+            bounds = (0, 1)
+            index += 1
         case "{":
             index += 1
             guard let low = parseInteger() else { return nil }

@@ -17,12 +17,6 @@ struct SimplePattern: Sendable {
     let anchoredStart: Bool
     let anchoredEnd: Bool
 
-    init(atoms: [Atom], anchoredStart: Bool, anchoredEnd: Bool) {
-        self.atoms = atoms
-        self.anchoredStart = anchoredStart
-        self.anchoredEnd = anchoredEnd
-    }
-
     /// Whether the pattern matches somewhere in `string` (unanchored search unless the pattern
     /// has `^` / `$`).
     func matches(_ string: String) -> Bool {

@@ -54,7 +54,8 @@ package struct JSONSchemaSampler: Sendable {
     package static func instance(of schema: JSONSchema, mode: Mode) throws(SamplerError) -> JSONValue {
         var generator = SampleGenerator(nodes: schema.program.nodes, mode: mode)
         guard let value = generator.generate([schema.root]) else {
-            throw generator.failure ?? SamplerError(location: schema.program.nodes[schema.root].location, reason: "no instance found")
+            throw generator.failure
+                ?? SamplerError(location: schema.program.nodes[schema.root].location, reason: "no instance found")
         }
         return value
     }

@@ -75,7 +75,9 @@ extension SampleGenerator {
             guard let element = generate(facts.contains + (prefixCount == 0 ? facts.restItems : [])) else {
                 return nil
             }
-            if elements.count < facts.maxItems { elements.append(element) } else if !elements.isEmpty {
+            if elements.count < facts.maxItems {
+                elements.append(element)
+            } else if !elements.isEmpty {
                 elements[elements.count - 1] = element
             }
         }

@@ -114,7 +114,8 @@ struct SampleGenerator {
             if facts.hasStringFacts { order.append("string") }
             if facts.hasNumberFacts { order.append("number") }
             if order.isEmpty {
-                order = mode == .minimal
+                order =
+                    mode == .minimal
                     ? ["null", "boolean", "number", "string", "array", "object"]
                     : ["string", "number", "boolean", "object", "array", "null"]
             }

@@ -62,7 +62,8 @@ extension KeywordScope {
     /// The `type` keyword: one type name or a non-empty array of them.
     func types() throws(SchemaError) -> Constraint? {
         guard let value = keywords["type"] else { return nil }
-        let expectation = "a type name or an array of type names (null, boolean, object, array, number, integer, string)"
+        let expectation =
+            "a type name or an array of type names (null, boolean, object, array, number, integer, string)"
         let names: [String]
         switch value {
         case .string(let name): names = [name]
@@ -78,7 +79,8 @@ extension KeywordScope {
         var set: TypeSet = []
         for name in names {
             guard let type = TypeSet(name: name) else {
-                throw SchemaError(.invalidKeyword, at: location, "\"type\" has an unknown type \"\(name)\"; \(expectation)")
+                throw SchemaError(
+                    .invalidKeyword, at: location, "\"type\" has an unknown type \"\(name)\"; \(expectation)")
             }
             set.insert(type)
         }

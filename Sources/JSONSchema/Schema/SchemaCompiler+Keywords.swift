@@ -51,7 +51,8 @@ extension SchemaCompiler {
         return result
     }
 
-    private func compileScalarKeywords(_ scope: KeywordScope, into constraints: inout [Constraint]) throws(SchemaError) {
+    private func compileScalarKeywords(_ scope: KeywordScope, into constraints: inout [Constraint]) throws(SchemaError)
+    {
         if let value = try scope.number("minimum") { constraints.append(.minimum(value)) }
         if let value = try scope.number("maximum") { constraints.append(.maximum(value)) }
         if let value = try scope.number("exclusiveMinimum") { constraints.append(.exclusiveMinimum(value)) }
@@ -70,7 +71,8 @@ extension SchemaCompiler {
         }
     }
 
-    private func pattern(_ source: String, _ scope: KeywordScope, keyword: String) throws(SchemaError) -> SchemaPattern {
+    private func pattern(_ source: String, _ scope: KeywordScope, keyword: String) throws(SchemaError) -> SchemaPattern
+    {
         do {
             return try SchemaPattern(source)
         } catch {
@@ -97,7 +99,8 @@ extension SchemaCompiler {
         }
     }
 
-    private func compileObjectKeywords(_ scope: KeywordScope, into constraints: inout [Constraint]) throws(SchemaError) {
+    private func compileObjectKeywords(_ scope: KeywordScope, into constraints: inout [Constraint]) throws(SchemaError)
+    {
         let declared = try schemaMap(scope, "properties") ?? []
         var patterns: [(pattern: SchemaPattern, schema: Int)] = []
         for (source, schema) in try schemaMap(scope, "patternProperties") ?? [] {
@@ -108,7 +111,10 @@ extension SchemaCompiler {
         }
         if !declared.isEmpty || !patterns.isEmpty || additional != nil {
             constraints.append(
-                .members(MemberRule(declared: declared.map { (name: $0.0, schema: $0.1) }, patterns: patterns, additional: additional)))
+                .members(
+                    MemberRule(
+                        declared: declared.map { (name: $0.0, schema: $0.1) }, patterns: patterns,
+                        additional: additional)))
         }
         if let names = try scope.stringArray("required"), !names.isEmpty { constraints.append(.required(names)) }
         if let value = try scope.nonNegativeInteger("minProperties") { constraints.append(.minProperties(value)) }

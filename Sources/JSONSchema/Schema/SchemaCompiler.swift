@@ -69,7 +69,8 @@ final class SchemaCompiler {
             let (uri, fragment) = URIReference.split(id)
             if let fragment, !fragment.isEmpty {
                 throw SchemaError(
-                    .invalidKeyword, at: location, "\"$id\" must not have a fragment (use \"$anchor\"), found \"\(id)\"")
+                    .invalidKeyword, at: location, "\"$id\" must not have a fragment (use \"$anchor\"), found \"\(id)\""
+                )
             }
             base = URIReference.resolve(uri, against: parentBase)
             guard resources[base] == nil else {
@@ -83,7 +84,8 @@ final class SchemaCompiler {
         }
         if let anchorValue = keywords["$anchor"] {
             guard case .string(let anchor) = anchorValue, !anchor.isEmpty, !anchor.contains("/") else {
-                throw SchemaError(.invalidKeyword, at: location, "\"$anchor\" must be a plain name, found \(anchorValue.brief)")
+                throw SchemaError(
+                    .invalidKeyword, at: location, "\"$anchor\" must be a plain name, found \(anchorValue.brief)")
             }
             anchors["\(base)#\(anchor)"] = target
         }
@@ -102,7 +104,8 @@ final class SchemaCompiler {
         for keyword in Self.schemaArrayKeywords {
             if case .array(let elements)? = keywords[keyword] {
                 for (offset, child) in elements.enumerated() {
-                    try index(child, parentBase: base, document: document, pointer: pointer + [keyword, String(offset)])
+                    try index(
+                        child, parentBase: base, document: document, pointer: pointer + [keyword, String(offset)])
                 }
             }
         }
@@ -175,15 +178,7 @@ final class SchemaCompiler {
             }
             current = next
         }
-        return try compile(current, parentBase: targetBase, document: resource.document, pointer: resource.pointer + tokens)
+        return try compile(
+            current, parentBase: targetBase, document: resource.document, pointer: resource.pointer + tokens)
     }
-}
-
-/// The keywords of one schema object being compiled, with where they are.
-struct KeywordScope {
-    let keywords: [String: JSONValue]
-    let base: String
-    let document: Int
-    let pointer: [String]
-    let location: String
 }

@@ -6,7 +6,8 @@
 ///
 /// ```swift
 /// let registry = try SchemaRegistry(documents: [common, transfer])
-/// let errors = try registry.validate(payload, against: "https://xianjie.example/schemas/suggestion.transfer.v1.schema.json")
+/// let id = "https://xianjie.example/schemas/suggestion.transfer.v1.schema.json"
+/// let errors = try registry.validate(payload, against: id)
 /// ```
 package struct SchemaRegistry: Sendable {
     let program: SchemaProgram

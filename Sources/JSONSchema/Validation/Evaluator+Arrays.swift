@@ -16,18 +16,16 @@ extension Evaluator {
         case .contains(let schema, let minimum, let maximum):
             var matches = 0
             for element in elements where quietly(element, schema) { matches += 1 }
+            if matches >= minimum, maximum.map({ matches <= $0 }) ?? true { return true }
+            guard collecting else { return false }
+            let found = "array has \(Self.count(matches, "item")) matching \"contains\""
             if matches < minimum {
                 report(
                     "contains",
                     minimum == 1
-                        ? "array has no item matching \"contains\""
-                        : "array has \(Self.count(matches, "item")) matching \"contains\", fewer than the minimum of \(minimum)")
-            } else if let maximum, matches > maximum {
-                report(
-                    "maxContains",
-                    "array has \(Self.count(matches, "item")) matching \"contains\", more than the maximum of \(maximum)")
+                        ? "array has no item matching \"contains\"" : "\(found), fewer than the minimum of \(minimum)")
             } else {
-                return true
+                report("maxContains", "\(found), more than the maximum of \(maximum ?? 0)")
             }
         default:
             return true
@@ -50,7 +48,8 @@ extension Evaluator {
             } else {
                 break
             }
-            if !descend(.index(offset), element, schema, falseKeyword: "prefixItems", falseMessage: "item not allowed") {
+            if !descend(.index(offset), element, schema, falseKeyword: "prefixItems", falseMessage: "item not allowed")
+            {
                 valid = false
                 if shouldStop { return false }
             }

@@ -24,11 +24,13 @@ extension Evaluator {
         case .minProperties(let limit):
             if members.count >= limit { return true }
             report(
-                "minProperties", "object has \(Self.count(members.count, "property")), fewer than the minimum of \(limit)")
+                "minProperties",
+                "object has \(Self.count(members.count, "property")), fewer than the minimum of \(limit)")
         case .maxProperties(let limit):
             if members.count <= limit { return true }
             report(
-                "maxProperties", "object has \(Self.count(members.count, "property")), more than the maximum of \(limit)")
+                "maxProperties",
+                "object has \(Self.count(members.count, "property")), more than the maximum of \(limit)")
         case .dependentRequired(let rules):
             var valid = true
             for rule in rules where members[rule.property] != nil {
@@ -73,15 +75,17 @@ extension Evaluator {
         }
         for (pattern, schema) in rule.patterns where pattern.matches(key) {
             matched = true
-            if !descend(.key(key), value, schema, falseKeyword: "patternProperties", falseMessage: "property not allowed") {
+            if !descend(
+                .key(key), value, schema, falseKeyword: "patternProperties", falseMessage: "property not allowed")
+            {
                 valid = false
                 if shouldStop { return false }
             }
         }
         if !matched, let additional = rule.additional {
             if !descend(
-                .key(key), value, additional, falseKeyword: "additionalProperties", falseMessage: "property not allowed")
-            {
+                .key(key), value, additional, falseKeyword: "additionalProperties", falseMessage: "property not allowed"
+            ) {
                 valid = false
             }
         }

@@ -50,7 +50,8 @@ extension Evaluator {
             if pattern.matches(string) { return true }
             report(
                 "pattern",
-                "\(JSONValue.string(string).brief) does not match the pattern \(JSONValue.string(pattern.source).brief)")
+                "\(JSONValue.string(string).brief) does not match the pattern \(JSONValue.string(pattern.source).brief)"
+            )
         case .format(let format):
             if format.accepts(string) { return true }
             report("format", "\(JSONValue.string(string).brief) is not a valid \(format.rawValue)")

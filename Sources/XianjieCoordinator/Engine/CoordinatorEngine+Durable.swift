@@ -42,12 +42,12 @@ extension CoordinatorEngine {
         }
         turn.batch.accepted.append(accepted)
 
-        let receipt = Receipt(
-            messageId: header.id, sequence: sequence, status: .accepted, acceptedAt: now, recipients: recipients)
+        turn.receipt(
+            Receipt.Entry(messageId: header.id, sequence: sequence, status: .accepted, acceptedAt: now, recipients: recipients),
+            to: source, identity: identity)
         let deliveries = accepted.deliveries
         let broadcast = accepted.broadcast
         turn.afterCommit.append { [self] _ in
-            send(receipt, to: source, identity: identity, correlationid: header.id)
             for delivery in deliveries { deliverNow(wire, to: delivery.recipient, seq: delivery.seq) }
             if let broadcast {
                 outbound.publish(
@@ -97,11 +97,9 @@ extension CoordinatorEngine {
                     header: header, into: &turn)
                 return
             }
-            let receipt = Receipt(
-                messageId: id, sequence: sequence, status: .duplicate, acceptedAt: at, recipients: recipients)
-            turn.afterCommit.append { [self] _ in
-                send(receipt, to: header.source, identity: identity, correlationid: id)
-            }
+            turn.receipt(
+                Receipt.Entry(messageId: id, sequence: sequence, status: .duplicate, acceptedAt: at, recipients: recipients),
+                to: header.source, identity: identity)
         case .rejected(let quarantineId, let reason, let detail):
             let rejection = Rejection(
                 messageId: header.id, sequence: sequence, type: header.type,

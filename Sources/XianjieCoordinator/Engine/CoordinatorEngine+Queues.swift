@@ -33,6 +33,18 @@ extension CoordinatorEngine {
     /// Presence and redelivery, every tick.
     func tick() async {
         let now = ContinuousClock.now
+        if now - lastReport > .seconds(1), turns > 0 {
+            logger.debug(
+                "turns",
+                metadata: [
+                    "xianjie.turns": "\(turns)", "xianjie.messages": "\(turnMessages)",
+                    "xianjie.turn.averageMicroseconds": "\(turnNanoseconds / Int64(turns) / 1000)",
+                ])
+            turns = 0
+            turnMessages = 0
+            turnNanoseconds = 0
+            lastReport = now
+        }
         let absentAfter = Duration.milliseconds(configuration.presenceTimeoutMs)
         let resendAfter = Duration.milliseconds(configuration.redeliveryTimeoutMs)
         for agency in nodes.keys.sorted() {

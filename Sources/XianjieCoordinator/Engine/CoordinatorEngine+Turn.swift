@@ -11,11 +11,24 @@ struct Turn {
     var pump: Set<AgencyID> = []
     /// Replays and reports that read the store after the commit.
     var reads: [@Sendable () async -> Void] = []
+    /// Receipts to send after the commit, one message per sender.
+    var receipts: [AgencyID: (identity: Data, entries: [Receipt.Entry])] = [:]
+
+    mutating func receipt(_ entry: Receipt.Entry, to source: AgencyID, identity: Data) {
+        receipts[source, default: (identity, [])].entries.append(entry)
+    }
 }
 
 extension CoordinatorEngine {
     /// Handles one batch of ROUTER messages: `[identity, header, data, signature]` each.
     func handle(_ batch: [ZMQMessage]) async {
+        let started = ContinuousClock.now
+        defer {
+            turns += 1
+            turnMessages += batch.count
+            let elapsed = ContinuousClock.now - started
+            turnNanoseconds += elapsed.components.seconds * 1_000_000_000 + elapsed.components.attoseconds / 1_000_000_000
+        }
         var turn = Turn()
         for message in batch {
             await classify(message.frames, into: &turn)
@@ -35,6 +48,9 @@ extension CoordinatorEngine {
             }
             messagesStored += Int64(turn.batch.accepted.count)
             quarantined += Int64(turn.batch.quarantined.count)
+        }
+        for (source, receipt) in turn.receipts.sorted(by: { $0.key < $1.key }) {
+            send(Receipt(entries: receipt.entries), to: source, identity: receipt.identity)
         }
         for action in turn.afterCommit { action(quarantineIDs) }
         for agency in turn.pump.sorted() { await pump(agency) }

@@ -23,6 +23,11 @@ final class CoordinatorEngine {
     var messagesStored: Int64 = 0
     var quarantined: Int64 = 0
     var rejectionsByReason: [String: Int64] = [:]
+    /// Turns and messages since the last debug report.
+    var turns = 0
+    var turnMessages = 0
+    var turnNanoseconds: Int64 = 0
+    var lastReport = ContinuousClock.now
     /// Whether anyone listens to the live flow (learned from the XPUB's subscription messages).
     var flowSubscribed = false
     let knownAgencies: Set<AgencyID>?

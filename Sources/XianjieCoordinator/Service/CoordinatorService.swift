@@ -63,40 +63,48 @@ package final class CoordinatorService: Service, Sendable {
                 "xianjie.router": "\(routerEndpoint)", "xianjie.publish": "\(publishEndpoint)",
                 "xianjie.store": "\(configuration.storePath)", "xianjie.epoch": "\(engine.epoch)",
             ])
-        let (events, continuation) = AsyncStream.makeStream(of: Event.self)
+        let events = BatchingQueue<Event>()
         await withGracefulShutdownHandler {
             await withTaskGroup(of: Void.self) { group in
                 group.addTask {
-                    for await batch in router.inbound { continuation.yield(.inbound(batch)) }
+                    for await batch in router.inbound { events.push(.inbound(batch)) }
                 }
                 group.addTask {
-                    for await batch in publisher.inbound { continuation.yield(.subscription(batch)) }
+                    for await batch in publisher.inbound { events.push(.subscription(batch)) }
                 }
                 group.addTask {
                     for await failure in router.failures {
-                        if let identity = failure.message.frames.first { continuation.yield(.unreachable(identity)) }
+                        if let identity = failure.message.frames.first { events.push(.unreachable(identity)) }
                     }
                 }
                 group.addTask {
                     while !Task.isCancelled {
                         try? await Task.sleep(for: .milliseconds(100))
-                        continuation.yield(.tick)
+                        events.push(.tick)
                     }
                 }
-                for await event in events {
-                    switch event {
-                    case .inbound(let batch): await engine.handle(batch)
-                    case .subscription(let batch): engine.subscriptionsChanged(batch)
-                    case .unreachable(let identity): engine.unreachable(AgencyID(CoordinatorEngine.peerName(identity)))
-                    case .tick: await engine.tick()
+                // Everything that arrived while the last turn ran is one turn: one transaction.
+                while let pending = await events.next() {
+                    var inbound: [ZMQMessage] = []
+                    var tick = false
+                    for event in pending {
+                        switch event {
+                        case .inbound(let batch): inbound.append(contentsOf: batch)
+                        case .subscription(let batch): engine.subscriptionsChanged(batch)
+                        case .unreachable(let identity):
+                            engine.unreachable(AgencyID(CoordinatorEngine.peerName(identity)))
+                        case .tick: tick = true
+                        }
                     }
+                    if !inbound.isEmpty { await engine.handle(inbound) }
+                    if tick { await engine.tick() }
                     if Task.isCancelled { break }
                 }
                 await reactor.shutdown()
                 group.cancelAll()
             }
         } onGracefulShutdown: {
-            continuation.finish()
+            events.finish()
         }
         await reactor.shutdown()
         context.shutdown()

@@ -11,6 +11,16 @@ package struct IngestBatch: Sendable {
         package var deliveries: [(recipient: AgencyID, seq: Int64)]
         /// Topic position, for a broadcast.
         package var broadcast: (topic: String, tseq: Int64)?
+
+        package init(
+            message: WireMessage, acceptedAt: Date, deliveries: [(recipient: AgencyID, seq: Int64)],
+            broadcast: (topic: String, tseq: Int64)? = nil
+        ) {
+            self.message = message
+            self.acceptedAt = acceptedAt
+            self.deliveries = deliveries
+            self.broadcast = broadcast
+        }
     }
 
     package struct Quarantined: Sendable {

@@ -456,35 +456,48 @@ package enum EmbeddedSchemas {
   "$schema": "https://json-schema.org/draft/2020-12/schema",
   "$id": "https://schemas.xianjie.invalid/messages/bus-receipt.v1.schema.json",
   "title": "xianjie.bus.receipt",
-  "description": "The coordinator committed a durable message (or had it already). Transient.",
+  "description": "The coordinator committed durable messages (or had them already). One receipt answers every message of one sender committed in one turn. Transient.",
   "type": "object",
   "required": [
-    "messageId",
-    "sequence",
-    "status",
-    "acceptedAt",
-    "recipients"
+    "entries"
   ],
   "additionalProperties": false,
   "properties": {
-    "messageId": {
-      "$ref": "../common.schema.json#/$defs/messageId"
-    },
-    "sequence": {
-      "type": "integer",
-      "minimum": 1
-    },
-    "status": {
-      "enum": [
-        "accepted",
-        "duplicate"
-      ]
-    },
-    "acceptedAt": {
-      "$ref": "../common.schema.json#/$defs/timestamp"
-    },
-    "recipients": {
-      "$ref": "../common.schema.json#/$defs/agencyList"
+    "entries": {
+      "type": "array",
+      "minItems": 1,
+      "items": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "messageId",
+          "sequence",
+          "status",
+          "acceptedAt",
+          "recipients"
+        ],
+        "properties": {
+          "messageId": {
+            "$ref": "../common.schema.json#/$defs/messageId"
+          },
+          "sequence": {
+            "type": "integer",
+            "minimum": 1
+          },
+          "status": {
+            "enum": [
+              "accepted",
+              "duplicate"
+            ]
+          },
+          "acceptedAt": {
+            "$ref": "../common.schema.json#/$defs/timestamp"
+          },
+          "recipients": {
+            "$ref": "../common.schema.json#/$defs/agencyList"
+          }
+        }
+      }
     }
   }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import JSONSchema
 
 /// The frame the coordinator puts before a message it sends to a node: `[meta, header, data, signature]`.
 ///
@@ -25,7 +26,12 @@ package struct DeliveryMeta: Codable, Sendable, Equatable {
     }
 
     package static func decode(_ data: Data) throws -> DeliveryMeta {
-        try JSONDecoder().decode(DeliveryMeta.self, from: data)
+        guard case .object(let object) = try JSONValue.parse(data) else {
+            throw EnvelopeError(.malformedFrames, "the meta frame is not a JSON object")
+        }
+        return DeliveryMeta(
+            deliver: object["deliver"]?.int64Value, topic: object["topic"]?.stringValue,
+            tseq: object["tseq"]?.int64Value)
     }
 }
 

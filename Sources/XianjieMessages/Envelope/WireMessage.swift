@@ -1,4 +1,5 @@
 import Foundation
+import JSONSchema
 
 /// A message as it crosses the bus: `[header, data, signature]`, three ZeroMQ frames.
 ///
@@ -31,7 +32,7 @@ package struct WireMessage: Sendable {
 
     /// Builds a message from a header and payload bytes already encoded as JSON.
     package static func make(header: EnvelopeHeader, data: Data) throws -> WireMessage {
-        WireMessage(header: header, headerBytes: try XianjieJSON.encode(header), data: data)
+        WireMessage(header: header, headerBytes: header.jsonData(), data: data)
     }
 
     /// Reads the three frames. Checks the structure and the header only; ``EnvelopeValidator`` checks schemas.
@@ -41,12 +42,13 @@ package struct WireMessage: Sendable {
                 .malformedFrames,
                 "expected 3 frames [header, data, signature], got \(frames.count)")
         }
-        let header: EnvelopeHeader
+        let json: JSONValue
         do {
-            header = try XianjieJSON.decode(EnvelopeHeader.self, from: frames[0])
+            json = try JSONValue.parse(frames[0])
         } catch {
-            throw EnvelopeError(.invalidEnvelope, "header is not a valid envelope: \(describe(error))")
+            throw EnvelopeError(.invalidEnvelope, "the header is not JSON: \(error)")
         }
+        let header = try EnvelopeHeader(json: json)
         return WireMessage(header: header, headerBytes: frames[0], data: frames[1], signature: frames[2])
     }
 

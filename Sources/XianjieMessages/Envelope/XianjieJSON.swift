@@ -36,19 +36,6 @@ package enum XianjieJSON {
     }
 }
 
-/// RFC 3339 timestamps as the bus writes and reads them.
-package enum Timestamp {
-    package static func format(_ date: Date) -> String {
-        date.formatted(.iso8601.year().month().day().time(includingFractionalSeconds: true).timeZone(separator: .omitted))
-    }
-
-    package static func parse(_ text: String) -> Date? {
-        if let date = try? Date.ISO8601FormatStyle(includingFractionalSeconds: true).parse(text) { return date }
-        if let date = try? Date.ISO8601FormatStyle().parse(text) { return date }
-        return nil
-    }
-}
-
 /// A calendar date (`YYYY-MM-DD`), for due dates that are days, not instants.
 package struct CalendarDate: RawRepresentable, Codable, Hashable, Sendable, Comparable, CustomStringConvertible {
     package let rawValue: String

@@ -9,7 +9,7 @@ extension NodeEngine {
         let header = wire.header
         switch header.type {
         case Receipt.messageType:
-            if let receipt = try? wire.payload(Receipt.self) { accepted.append(receipt.sequence) }
+            if let receipt = try? wire.payload(Receipt.self) { accepted.append(contentsOf: receipt.entries.map(\.sequence)) }
         case Rejection.messageType:
             guard let rejection = try? wire.payload(Rejection.self) else { return }
             if let correlation = header.correlationid, runtime.replies.isExpecting(correlation) {

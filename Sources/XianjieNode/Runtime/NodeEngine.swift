@@ -46,14 +46,23 @@ final class NodeEngine {
 
     func start() async { sendHello() }
 
-    func handle(_ event: NodeEvent) async {
-        switch event {
-        case .fromCoordinator(let batch): await fromCoordinator(batch)
-        case .broadcast(let batch): await broadcasts(batch)
-        case .enqueued(let message): enqueued(message)
-        case .send(let message): runtime.reactor.send(message, on: runtime.dealer)
-        case .tick: await tick()
+    /// Handles a batch of events: messages from the coordinator as one transaction, broadcasts as another.
+    func handle(_ events: [NodeEvent]) async {
+        var fromCoordinator: [ZMQMessage] = []
+        var broadcasts: [ZMQMessage] = []
+        var tick = false
+        for event in events {
+            switch event {
+            case .fromCoordinator(let batch): fromCoordinator.append(contentsOf: batch)
+            case .broadcast(let batch): broadcasts.append(contentsOf: batch)
+            case .enqueued(let message): enqueued(message)
+            case .send(let message): runtime.reactor.send(message, on: runtime.dealer)
+            case .tick: tick = true
+            }
         }
+        if !fromCoordinator.isEmpty { await self.fromCoordinator(fromCoordinator) }
+        if !broadcasts.isEmpty { await self.broadcasts(broadcasts) }
+        if tick { await self.tick() }
     }
 
     // MARK: Sending

@@ -31,7 +31,7 @@ extension NodeRuntime {
     /// Commits several documents to the outbox in one transaction (in this order), then sends them.
     package func send(_ items: [(header: EnvelopeHeader, data: Data)]) async throws -> [WireMessage] {
         let results = try await store.enqueue(items)
-        for result in results where result.isNew { eventSink.yield(.enqueued(result.message)) }
+        for result in results where result.isNew { events.push(.enqueued(result.message)) }
         return results.map(\.message)
     }
 
@@ -85,7 +85,7 @@ extension NodeRuntime {
         let attempts = max(1, attempts ?? configuration.requestAttempts)
         for _ in 1...attempts {
             replies.expect(header.id)
-            eventSink.yield(.send(ZMQMessage(frames: message.frames)))
+            events.push(.send(ZMQMessage(frames: message.frames)))
             if let reply = await replies.wait(for: header.id, timeout: timeout) {
                 if reply.header.type == Rejection.messageType, let rejection = try? reply.payload(Rejection.self) {
                     throw NodeError(.rejected, "\(rejection.reason.rawValue): \(rejection.detail)")

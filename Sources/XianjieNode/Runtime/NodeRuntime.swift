@@ -20,8 +20,7 @@ package final class NodeRuntime: Service, Sendable {
     let applier: MessageApplier?
     let requestHandler: RequestHandler?
 
-    let events: AsyncStream<NodeEvent>
-    let eventSink: AsyncStream<NodeEvent>.Continuation
+    let events = BatchingQueue<NodeEvent>()
     let inboxChanged = ChangeSignal()
     let settlementsChanged = ChangeSignal()
     let replies = Waiters<String, WireMessage>()
@@ -58,14 +57,13 @@ package final class NodeRuntime: Service, Sendable {
         } else {
             self.subscriber = nil
         }
-        (events, eventSink) = AsyncStream.makeStream(of: NodeEvent.self)
     }
 
     package func run() async throws {
         let engine = try NodeEngine(runtime: self)
         let dealer = self.dealer
         let subscriber = self.subscriber
-        let sink = self.eventSink
+        let sink = self.events
         let interval = Duration.milliseconds(min(configuration.heartbeatIntervalMs, 250))
         logger.info(
             "node starting",
@@ -73,22 +71,23 @@ package final class NodeRuntime: Service, Sendable {
         await withGracefulShutdownHandler {
             await withTaskGroup(of: Void.self) { group in
                 group.addTask {
-                    for await batch in dealer.inbound { sink.yield(.fromCoordinator(batch)) }
+                    for await batch in dealer.inbound { sink.push(.fromCoordinator(batch)) }
                 }
                 if let subscriber {
                     group.addTask {
-                        for await batch in subscriber.inbound { sink.yield(.broadcast(batch)) }
+                        for await batch in subscriber.inbound { sink.push(.broadcast(batch)) }
                     }
                 }
                 group.addTask {
                     while !Task.isCancelled {
                         try? await Task.sleep(for: interval)
-                        sink.yield(.tick)
+                        sink.push(.tick)
                     }
                 }
                 await engine.start()
-                for await event in events {
-                    await engine.handle(event)
+                // Everything that arrived while the last events were handled is handled together.
+                while let pending = await sink.next() {
+                    await engine.handle(pending)
                     if Task.isCancelled { break }
                 }
                 await reactor.shutdown()

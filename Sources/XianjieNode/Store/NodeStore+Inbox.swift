@@ -9,6 +9,13 @@ package struct InboxMessage: Sendable {
     package var topic: String?
     package var message: WireMessage
     package var receivedAt: Date
+
+    package init(position: Int64, topic: String?, message: WireMessage, receivedAt: Date) {
+        self.position = position
+        self.topic = topic
+        self.message = message
+        self.receivedAt = receivedAt
+    }
 }
 
 /// Where a node's streams stood when it last stopped.

@@ -16,12 +16,11 @@ extension NodeStore {
                     INSERT INTO outbox (sequence, id, type, header, data, signature, createdAt)
                     VALUES (?, ?, ?, ?, ?, ?, ?)
                     """)
+            let existing = try db.cachedStatement(sql: "SELECT header, data, signature FROM outbox WHERE id = ?")
             let now = Date().timeIntervalSince1970
             var results: [(message: WireMessage, isNew: Bool)] = []
             for item in items {
-                if let row = try Row.fetchOne(
-                    db, sql: "SELECT header, data, signature FROM outbox WHERE id = ?", arguments: [item.header.id])
-                {
+                if let row = try Row.fetchOne(existing, arguments: [item.header.id]) {
                     results.append((try WireMessage.decode(frames: [row[0], row[1], row[2]]), false))
                     continue
                 }

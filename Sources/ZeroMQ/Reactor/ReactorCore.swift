@@ -1,7 +1,8 @@
 import CLibZMQ
 import Synchronization
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The state a reactor shares between its thread and every other thread: the command
@@ -15,14 +16,18 @@ final class ReactorCore: Sendable {
     enum Step {
         /// Commands were taken; poll without sleeping afterwards.
         case work
-        /// Nothing queued; the thread may sleep in `zmq_poll` until woken.
+        /// Nothing queued; sleep was announced, so the thread may block in `zmq_poll`.
         case idle
-        /// Shutdown was requested; the remaining commands were taken.
+        /// Nothing queued; sleep was not announced, so the thread must not block.
+        case spin
+        /// Shutdown was requested; nothing was taken.
         case stop
     }
 
     private struct State {
         var commands: [ReactorCommand] = []
+        /// Tasks to run on the reactor thread (``ZMQReactor/executor``).
+        var jobs: [UnownedJob] = []
         var sleeping = false
         var stopping = false
         var exited = false
@@ -71,6 +76,24 @@ final class ReactorCore: Sendable {
         return queued
     }
 
+    /// Queues a task job for the reactor thread; `false` when the reactor is stopping (the
+    /// caller then runs it elsewhere).
+    func enqueue(_ job: UnownedJob) -> Bool {
+        let (queued, wake) = state.withLock { state -> (Bool, Bool) in
+            guard !state.stopping else { return (false, false) }
+            state.jobs.append(job)
+            return (true, Self.claimWake(&state))
+        }
+        if wake { signal() }
+        return queued
+    }
+
+    /// Called by the reactor thread when `zmq_poll` returns: it is awake, so nobody needs
+    /// to write the eventfd (not even the jobs it is about to resume itself).
+    func markAwake() {
+        state.withLock { $0.sleeping = false }
+    }
+
     /// Wakes the thread if it is (about to be) asleep in `zmq_poll`.
     func wakeIfSleeping() {
         let wake = state.withLock { Self.claimWake(&$0) }
@@ -93,30 +116,34 @@ final class ReactorCore: Sendable {
     var isStopping: Bool { state.withLock { $0.stopping } }
 
     /// Called by the reactor thread at the top of each iteration: swaps the queued commands
-    /// into `buffer` (which must be empty) and says what to do next.
-    func take(into buffer: inout [ReactorCommand]) -> Step {
+    /// and jobs into the (empty) buffers and says what to do next. When nothing is queued
+    /// and `mayAnnounceSleep`, marks the thread as sleeping so that the next enqueue wakes it.
+    func take(
+        into commands: inout [ReactorCommand], jobs: inout [UnownedJob], mayAnnounceSleep: Bool
+    ) -> Step {
         state.withLock { state in
-            if state.stopping {
-                swap(&state.commands, &buffer)
-                return .stop
-            }
-            if state.commands.isEmpty {
+            if state.stopping { return .stop }
+            if state.commands.isEmpty && state.jobs.isEmpty {
+                guard mayAnnounceSleep else { return .spin }
                 state.sleeping = true
                 return .idle
             }
-            swap(&state.commands, &buffer)
+            swap(&state.commands, &commands)
+            swap(&state.jobs, &jobs)
             state.sleeping = false
             return .work
         }
     }
 
-    /// Called by the reactor thread when it stops on its own (context terminated): from
-    /// now on commands are refused; the remaining ones are swapped into `buffer`.
-    func markStopped(takingRemainingInto buffer: inout [ReactorCommand]) {
+    /// Called by the reactor thread when it stops: from now on commands and jobs are
+    /// refused; the remaining ones are appended to the buffers.
+    func markStopped(takingRemainingInto commands: inout [ReactorCommand], jobs: inout [UnownedJob]) {
         state.withLock { state in
             state.stopping = true
-            buffer.append(contentsOf: state.commands)
+            commands.append(contentsOf: state.commands)
             state.commands.removeAll()
+            jobs.append(contentsOf: state.jobs)
+            state.jobs.removeAll()
         }
     }
 

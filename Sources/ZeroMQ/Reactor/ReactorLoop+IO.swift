@@ -57,11 +57,13 @@ extension ReactorLoop {
         zmq_msg_init(owned)
         zmq_msg_move(owned, scratch)
         let address = UInt(bitPattern: owned)
-        return Data(bytesNoCopy: zmq_msg_data(owned), count: size, deallocator: .custom { _, _ in
-            let message = UnsafeMutablePointer<zmq_msg_t>(bitPattern: address)!
-            zmq_msg_close(message)
-            message.deallocate()
-        })
+        return Data(
+            bytesNoCopy: zmq_msg_data(owned), count: size,
+            deallocator: .custom { _, _ in
+                let message = UnsafeMutablePointer<zmq_msg_t>(bitPattern: address)!
+                zmq_msg_close(message)
+                message.deallocate()
+            })
     }
 
     /// Sends now, or queues behind earlier messages still waiting for `POLLOUT`.

@@ -1,5 +1,9 @@
 import CLibZMQ
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// One socket as the reactor thread sees it.
 final class LoopSocket {
     let handle: ZMQSocketHandle
@@ -34,7 +38,9 @@ struct PendingSend {
 /// and drain every readable socket and flush every writable backlog.
 final class ReactorLoop {
     let core: ReactorCore
+    let executor: ReactorExecutor
     let batchLimit: Int
+    let idleSpinNanoseconds: UInt64
     /// Frames at least this large are wrapped without copying (the `zmq_msg_t` is kept
     /// alive by the `Data`); smaller ones are copied once, which is cheaper than the
     /// extra allocations.
@@ -44,6 +50,7 @@ final class ReactorLoop {
     /// Sockets in adoption order: the poll order.
     var order: [LoopSocket] = []
     var commands: [ReactorCommand] = []
+    var jobs: [UnownedJob] = []
     var items: [zmq_pollitem_t] = []
     var itemOwners: [LoopSocket?] = []
     var pausedCount = 0
@@ -52,9 +59,12 @@ final class ReactorLoop {
     /// One reusable message for receiving, heap-allocated so it is never copied by value.
     let scratch: UnsafeMutablePointer<zmq_msg_t>
 
-    init(core: ReactorCore, batchLimit: Int) {
+    init(core: ReactorCore, executor: ReactorExecutor, batchLimit: Int, idleSpin: Duration) {
         self.core = core
+        self.executor = executor
         self.batchLimit = max(1, batchLimit)
+        let (seconds, attoseconds) = idleSpin.components
+        idleSpinNanoseconds = UInt64(clamping: max(0, seconds * 1_000_000_000 + attoseconds / 1_000_000_000))
         scratch = .allocate(capacity: 1)
         zmq_msg_init(scratch)
     }
@@ -65,21 +75,44 @@ final class ReactorLoop {
     }
 
     /// Runs until shutdown is requested or the context is terminated, then closes every socket.
+    ///
+    /// With an `idleSpin` budget, an idle loop keeps polling without sleeping for that long
+    /// after its last activity before it announces sleep: a reply that the application
+    /// sends within the budget then costs no eventfd write and no thread wake-up.
     func run() {
+        var idleSince: UInt64?
         while true {
-            let step = core.take(into: &commands)
+            let mayAnnounceSleep: Bool
+            if idleSpinNanoseconds == 0 {
+                mayAnnounceSleep = true
+            } else if let idleSince {
+                mayAnnounceSleep = monotonicNanoseconds() &- idleSince >= idleSpinNanoseconds
+            } else {
+                mayAnnounceSleep = false
+            }
+            let step = core.take(into: &commands, jobs: &jobs, mayAnnounceSleep: mayAnnounceSleep)
             if step == .stop { break }
             if pausedCount > 0 { resumeCaughtUpSockets() }
             for command in commands { execute(command) }
             commands.removeAll(keepingCapacity: true)
+            for job in jobs { executor.run(job) }
+            jobs.removeAll(keepingCapacity: true)
             if contextTerminated { break }
-            poll(sleep: step == .idle)
+            let active = poll(sleep: step == .idle)
+            if step == .idle { core.markAwake() }
             if contextTerminated { break }
+            if step == .work || active {
+                idleSince = nil
+            } else if idleSince == nil {
+                idleSince = monotonicNanoseconds()
+            }
         }
         finish()
     }
 
-    private func poll(sleep: Bool) {
+    /// Polls once; `true` when a socket had an event.
+    @discardableResult
+    private func poll(sleep: Bool) -> Bool {
         rebuildPollItems()
         var backoff = false
         for socket in order where socket.polloutBackoff {
@@ -90,16 +123,21 @@ final class ReactorLoop {
         let count = zmq_poll(&items, Int32(items.count), timeout)
         if count < 0 {
             if zmq_errno() == ETERM { contextTerminated = true }
-            return
+            return false
         }
-        guard count > 0 else { return }
-        if items[0].revents & Int16(ZMQ_POLLIN) != 0 { core.drainSignal() }
+        guard count > 0 else { return false }
+        var signalled = false
+        if items[0].revents & Int16(ZMQ_POLLIN) != 0 {
+            core.drainSignal()
+            signalled = true
+        }
         for index in 1..<items.count where items[index].revents != 0 {
             guard let socket = itemOwners[index] else { continue }
             let revents = items[index].revents
             if revents & Int16(ZMQ_POLLOUT) != 0 { flushBacklog(socket) }
             if revents & Int16(ZMQ_POLLIN) != 0, !socket.inputPaused { drainInput(socket) }
         }
+        return count > (signalled ? 1 : 0)
     }
 
     private func rebuildPollItems() {
@@ -132,8 +170,9 @@ final class ReactorLoop {
             order.append(socket)
         case .send(let handle, let message, let completion):
             guard let socket = sockets[handle.id] else {
-                report(PendingSend(message: message, completion: completion), on: handle,
-                       .socketClosed("zmq_msg_send", handle.description))
+                report(
+                    PendingSend(message: message, completion: completion), on: handle,
+                    .socketClosed("zmq_msg_send", handle.description))
                 return
             }
             send(PendingSend(message: message, completion: completion), on: socket)
@@ -159,13 +198,20 @@ final class ReactorLoop {
         core.context.socketClosed()
     }
 
+    private func monotonicNanoseconds() -> UInt64 {
+        var now = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &now)
+        return UInt64(now.tv_sec) &* 1_000_000_000 &+ UInt64(now.tv_nsec)
+    }
+
     /// Shutdown: refuse new commands, settle the queued ones, close every socket.
     private func finish() {
-        core.markStopped(takingRemainingInto: &commands)
+        core.markStopped(takingRemainingInto: &commands, jobs: &jobs)
         // Sends first, so their failures reach streams that are still open.
         for case .send(let handle, let message, let completion) in commands {
-            report(PendingSend(message: message, completion: completion), on: handle,
-                   .reactorShutDown("zmq_msg_send", handle.description))
+            report(
+                PendingSend(message: message, completion: completion), on: handle,
+                .reactorShutDown("zmq_msg_send", handle.description))
         }
         for case .adopt(let handle, let raw) in commands {
             handle.finishStreams()
@@ -178,6 +224,8 @@ final class ReactorLoop {
         }
         order.removeAll()
         sockets.removeAll()
+        for job in jobs { executor.forward(job) }
+        jobs.removeAll()
         core.markExited()
     }
 

@@ -1,11 +1,11 @@
 import CLibZMQ
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Musl)
-import Musl
+    import Musl
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// A joinable OS thread running one closure (a thin pthread wrapper).
@@ -29,13 +29,15 @@ struct ReactorThread: @unchecked Sendable {
     static func start(name: String, _ body: @escaping @Sendable () -> Void) -> ReactorThread? {
         let box = Unmanaged.passRetained(Body(name: name, run: body)).toOpaque()
         var thread = pthread_t()
-        let rc = pthread_create(&thread, nil, { argument in
-            guard let argument else { return nil }
-            let body = Unmanaged<Body>.fromOpaque(argument).takeRetainedValue()
-            _ = xj_set_thread_name(String(decoding: body.name.utf8.prefix(15), as: UTF8.self))
-            body.run()
-            return nil
-        }, box)
+        let rc = pthread_create(
+            &thread, nil,
+            { argument in
+                guard let argument else { return nil }
+                let body = Unmanaged<Body>.fromOpaque(argument).takeRetainedValue()
+                _ = xj_set_thread_name(String(decoding: body.name.utf8.prefix(15), as: UTF8.self))
+                body.run()
+                return nil
+            }, box)
         guard rc == 0 else {
             Unmanaged<Body>.fromOpaque(box).release()
             return nil

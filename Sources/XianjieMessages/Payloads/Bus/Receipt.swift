@@ -1,6 +1,7 @@
 import Foundation
 
-/// The coordinator's answer to a durable message it committed: the sender may forget about resending.
+/// The coordinator's answer to durable messages it committed: the sender may stop resending them.
+/// One receipt answers every message of one sender that a turn of the coordinator committed.
 package struct Receipt: MessagePayload {
     package static let messageType: MessageType = "xianjie.bus.receipt"
     package static let schemaName = "bus-receipt.v1"
@@ -13,19 +14,25 @@ package struct Receipt: MessagePayload {
         case duplicate
     }
 
-    package var messageId: String
-    package var sequence: Int64
-    package var status: Status
-    package var acceptedAt: Date
-    package var recipients: [AgencyID]
+    package struct Entry: Codable, Sendable, Equatable {
+        package var messageId: String
+        package var sequence: Int64
+        package var status: Status
+        package var acceptedAt: Date
+        package var recipients: [AgencyID]
 
-    package init(messageId: String, sequence: Int64, status: Status, acceptedAt: Date, recipients: [AgencyID]) {
-        self.messageId = messageId
-        self.sequence = sequence
-        self.status = status
-        self.acceptedAt = acceptedAt
-        self.recipients = recipients
+        package init(messageId: String, sequence: Int64, status: Status, acceptedAt: Date, recipients: [AgencyID]) {
+            self.messageId = messageId
+            self.sequence = sequence
+            self.status = status
+            self.acceptedAt = acceptedAt
+            self.recipients = recipients
+        }
     }
+
+    package var entries: [Entry]
+
+    package init(entries: [Entry]) { self.entries = entries }
 }
 
 /// A recipient's acknowledgement: every delivery up to and including `through` is applied.

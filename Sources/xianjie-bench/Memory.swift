@@ -1,0 +1,87 @@
+import ArgumentParser
+import Foundation
+import XianjieMessages
+import ZeroMQ
+
+/// Resident memory of an idle node, and of a coordinator holding many connected nodes.
+struct Memory: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Resident memory: an idle xianjie-node, and xianjie-coordinator with N connected nodes.")
+
+    @Option(help: "Nodes to connect to the coordinator.") var nodes = 1000
+    @Option(help: "Nodes per reactor thread in this load process.") var perReactor = 250
+    @Option(help: "Heartbeat interval of the simulated nodes, ms.") var heartbeatMs = 1000
+
+    func run() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("xianjie-mem-\(UUID().uuidString.prefix(8))")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let binaries = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent()
+        let port = Int.random(in: 30_000...50_000)
+        let router = "tcp://127.0.0.1:\(port)"
+        let coordinator = try launch(
+            binaries.appendingPathComponent("xianjie-coordinator"),
+            ["--router", router, "--publish", "tcp://127.0.0.1:\(port + 1)", "--store", directory.appendingPathComponent("c.sqlite").path, "--log-level", "error"])
+        defer { coordinator.terminate() }
+        let nodeConfig = directory.appendingPathComponent("node.json")
+        try Data(
+            """
+            {"agency": "bench.idle", "coordinator": "\(router)", "coordinatorPublish": "tcp://127.0.0.1:\(port + 1)",
+             "subscriptions": ["notices"], "storePath": "\(directory.appendingPathComponent("idle.sqlite").path)"}
+            """.utf8
+        ).write(to: nodeConfig)
+        let idle = try launch(binaries.appendingPathComponent("xianjie-node"), ["--config", nodeConfig.path, "--log-level", "error"])
+        defer { idle.terminate() }
+        try await Task.sleep(for: .seconds(5))
+        let idleRSS = rss(idle.processIdentifier)
+        let coordinatorBefore = rss(coordinator.processIdentifier)
+
+        // N simulated nodes: DEALERs that say hello and heartbeat, spread over a few reactor threads.
+        let context = try ZMQContext(maxSockets: Int32(nodes + 64))
+        var reactors: [ZMQReactor] = []
+        var sockets: [(ZMQReactor, ZMQSocketHandle, AgencyID)] = []
+        for index in 0..<nodes {
+            if index % perReactor == 0 { reactors.append(try ZMQReactor(context: context, name: "load-\(index)")) }
+            let agency = AgencyID("bench.node-\(index)")
+            let socket = try reactors.last!.addSocket(
+                .dealer, options: ZMQSocketOptions(routingID: Array(agency.rawValue.utf8)), connect: [router])
+            sockets.append((reactors.last!, socket, agency))
+        }
+        func say<P: MessagePayload>(_ payload: P) throws {
+            for (reactor, socket, agency) in sockets {
+                let header = EnvelopeHeader(source: agency, type: P.messageType, dataschema: P.schemaID)
+                reactor.send(ZMQMessage(frames: try WireMessage.make(payload, header: header).frames), on: socket)
+            }
+        }
+        try say(Hello(nodeKind: "agency", softwareVersion: "bench", lastDelivery: 0))
+        let start = ContinuousClock.now
+        while ContinuousClock.now - start < .seconds(15) {
+            try await Task.sleep(for: .milliseconds(heartbeatMs))
+            try say(Heartbeat())
+        }
+        let coordinatorWithNodes = rss(coordinator.processIdentifier)
+        print("idle xianjie-node resident: \(mb(idleRSS))")
+        print("xianjie-coordinator resident: \(mb(coordinatorBefore)) with 1 node, \(mb(coordinatorWithNodes)) with \(nodes + 1) nodes heartbeating every \(heartbeatMs) ms")
+        for reactor in reactors { await reactor.shutdown() }
+        context.shutdown()
+    }
+
+    func launch(_ url: URL, _ arguments: [String]) throws -> Process {
+        let process = Process()
+        process.executableURL = url
+        process.arguments = arguments
+        try process.run()
+        return process
+    }
+
+    /// VmRSS of a process, in kB.
+    func rss(_ pid: Int32) -> Int {
+        guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8) else { return -1 }
+        for line in status.split(separator: "\n") where line.hasPrefix("VmRSS:") {
+            return Int(line.split(separator: " ").dropFirst().first ?? "") ?? -1
+        }
+        return -1
+    }
+
+    func mb(_ kilobytes: Int) -> String { String(format: "%.1f MB", Double(kilobytes) / 1024) }
+}
