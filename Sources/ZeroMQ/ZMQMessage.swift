@@ -7,8 +7,15 @@ import Foundation
 package struct ZMQMessage: Sendable, Equatable {
     /// The frames; empty frames are allowed (a message needs at least one frame to be sent).
     package var frames: [Data]
+    /// The ZAP user id the connection was authenticated as (libzmq's `User-Id` metadata),
+    /// on messages received by a socket that authenticates peers (a CURVE server or a socket
+    /// with a `zapDomain`); `nil` otherwise. Ignored when sending.
+    package var userID: String?
 
-    package init(frames: [Data]) { self.frames = frames }
+    package init(frames: [Data], userID: String? = nil) {
+        self.frames = frames
+        self.userID = userID
+    }
 
     /// A message from byte arrays.
     package init(_ frames: [[UInt8]]) { self.frames = frames.map { Data($0) } }

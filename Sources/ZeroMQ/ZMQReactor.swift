@@ -9,8 +9,9 @@ import Synchronization
 /// ``close(_:)``) under a `Mutex`, and write the eventfd only when the reactor is asleep.
 ///
 /// - Inbound: ``messages(_:)`` yields batches of every message that was readable at once,
-///   bounded by `inboundLimit` unconsumed messages per socket (then the reactor stops
-///   reading that socket, and libzmq's high-water marks push back on the peers).
+///   bounded by `inboundLimit` unconsumed messages and `inboundByteLimit` bytes per socket
+///   (then the reactor stops reading that socket, and libzmq's high-water marks push back
+///   on the peers).
 /// - Outbound: ``send(_:on:)`` never blocks. A ROUTER that cannot send (unknown peer with
 ///   ROUTER_MANDATORY, or a full peer) reports the message on ``sendFailures(_:)`` and drops
 ///   it; other socket types keep it queued, in order, until libzmq has room.
@@ -28,6 +29,7 @@ package final class ZMQReactor: Sendable {
     let core: ReactorCore
     private let reactorExecutor: ReactorExecutor
     private let inboundLimit: Int
+    private let inboundByteLimit: Int
     private let failureBufferLimit: Int
     private let thread: Mutex<ReactorThread?>
 
@@ -36,6 +38,8 @@ package final class ZMQReactor: Sendable {
     ///   - context: the context its sockets belong to (kept alive by the reactor).
     ///   - name: names the thread (first 15 bytes) and appears in error messages.
     ///   - inboundLimit: received-but-unconsumed messages per socket before reading pauses.
+    ///   - inboundByteLimit: received-but-unconsumed payload bytes per socket before
+    ///     reading pauses (64 MiB by default; one larger message still gets through).
     ///   - batchLimit: most messages read from one socket per batch.
     ///   - failureBufferLimit: send failures kept per socket for a slow reader of
     ///     ``sendFailures(_:)``; beyond that the oldest reports are dropped.
@@ -44,8 +48,8 @@ package final class ZMQReactor: Sendable {
     ///     wake-up per reply on a request/response path at the cost of that much CPU per
     ///     idle period. Worth it only with spare cores.
     package init(
-        context: ZMQContext, name: String, inboundLimit: Int = 16_384, batchLimit: Int = 512,
-        failureBufferLimit: Int = 4_096, idleSpin: Duration = .zero
+        context: ZMQContext, name: String, inboundLimit: Int = 16_384, inboundByteLimit: Int = 64 << 20,
+        batchLimit: Int = 512, failureBufferLimit: Int = 4_096, idleSpin: Duration = .zero
     ) throws(ZMQError) {
         let core = try ReactorCore(context: context, name: name)
         self.name = name
@@ -54,6 +58,7 @@ package final class ZMQReactor: Sendable {
         let executor = ReactorExecutor(core: core)
         self.reactorExecutor = executor
         self.inboundLimit = inboundLimit
+        self.inboundByteLimit = inboundByteLimit
         self.failureBufferLimit = failureBufferLimit
         let started = ReactorThread.start(name: name) {
             ReactorLoop(core: core, executor: executor, batchLimit: batchLimit, idleSpin: idleSpin).run()
@@ -94,7 +99,8 @@ package final class ZMQReactor: Sendable {
         }
         let handle = ZMQSocketHandle(
             id: core.nextSocketID(), type: type, boundEndpoints: bound, connectedEndpoints: connect,
-            core: core, inboundLimit: inboundLimit, failureBufferLimit: failureBufferLimit)
+            readsUserID: options.authenticatesPeers, core: core, inboundLimit: inboundLimit,
+            inboundByteLimit: inboundByteLimit, failureBufferLimit: failureBufferLimit)
         guard core.enqueue(.adopt(handle, raw)) else {
             handle.finishStreams()
             zmq_close(raw.pointer)

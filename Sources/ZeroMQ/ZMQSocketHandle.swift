@@ -11,26 +11,31 @@ package final class ZMQSocketHandle: Sendable, Hashable, CustomStringConvertible
     package let boundEndpoints: [String]
     /// The endpoints connected to, as given.
     package let connectedEndpoints: [String]
+    /// Whether received messages carry ``ZMQMessage/userID`` (CURVE server or ZAP domain set).
+    package let readsUserID: Bool
     /// Received batches for the one consumer of this socket.
     package let inbound: ZMQInboundStream
     /// Messages that could not be sent (see ``ZMQSendFailure``).
     package let failures: AsyncStream<ZMQSendFailure>
 
     let core: ReactorCore
-    let inboundContinuation: AsyncStream<[ZMQMessage]>.Continuation
+    let inboundContinuation: AsyncStream<InboundBatch>.Continuation
     let failureContinuation: AsyncStream<ZMQSendFailure>.Continuation
 
     init(
         id: Int, type: ZMQSocketType, boundEndpoints: [String], connectedEndpoints: [String],
-        core: ReactorCore, inboundLimit: Int, failureBufferLimit: Int
+        readsUserID: Bool, core: ReactorCore, inboundLimit: Int, inboundByteLimit: Int,
+        failureBufferLimit: Int
     ) {
         self.id = id
+        self.readsUserID = readsUserID
         self.type = type
         self.boundEndpoints = boundEndpoints
         self.connectedEndpoints = connectedEndpoints
         self.core = core
-        let (stream, continuation) = AsyncStream.makeStream(of: [ZMQMessage].self, bufferingPolicy: .unbounded)
-        self.inbound = ZMQInboundStream(base: stream, gate: InboundGate(limit: inboundLimit, core: core))
+        let (stream, continuation) = AsyncStream.makeStream(of: InboundBatch.self, bufferingPolicy: .unbounded)
+        let gate = InboundGate(messageLimit: inboundLimit, byteLimit: inboundByteLimit, core: core)
+        self.inbound = ZMQInboundStream(base: stream, gate: gate)
         self.inboundContinuation = continuation
         let (failures, failureContinuation) = AsyncStream.makeStream(
             of: ZMQSendFailure.self, bufferingPolicy: .bufferingNewest(max(1, failureBufferLimit)))

@@ -103,6 +103,15 @@ package struct ZMQSocketOptions: Sendable {
     }
 }
 
+extension ZMQSocketOptions {
+    /// Whether connections to this socket go through ZAP, so messages carry a user id.
+    var authenticatesPeers: Bool {
+        if zapDomain != nil { return true }
+        if case .server = curve?.role { return true }
+        return false
+    }
+}
+
 extension Duration {
     /// Whole milliseconds, clamped to `Int32` (libzmq's option type for intervals).
     var zmqMilliseconds: Int32 {

@@ -60,10 +60,28 @@ struct Memory: AsyncParsableCommand {
             try say(Heartbeat())
         }
         let coordinatorWithNodes = rss(coordinator.processIdentifier)
+        let present = try await presentNodes(router, context: context)
         print("idle xianjie-node resident: \(mb(idleRSS))")
-        print("xianjie-coordinator resident: \(mb(coordinatorBefore)) with 1 node, \(mb(coordinatorWithNodes)) with \(nodes + 1) nodes heartbeating every \(heartbeatMs) ms")
+        print("xianjie-coordinator resident: \(mb(coordinatorBefore)) with 1 node, \(mb(coordinatorWithNodes)) with \(nodes + 1) nodes heartbeating every \(heartbeatMs) ms (\(present) present per its status)")
         for reactor in reactors { await reactor.shutdown() }
         context.shutdown()
+    }
+
+    /// How many nodes the coordinator reports present.
+    func presentNodes(_ router: String, context: ZMQContext) async throws -> Int {
+        let reactor = try ZMQReactor(context: context, name: "status")
+        let socket = try reactor.addSocket(.dealer, options: ZMQSocketOptions(routingID: Array("operator.bench".utf8)), connect: [router])
+        let collector = ZMQCollector(socket)
+        defer {
+            collector.stop()
+            reactor.shutdown()
+        }
+        let header = EnvelopeHeader(source: "operator.bench", type: StatusRequest.messageType, dataschema: StatusRequest.schemaID)
+        reactor.send(ZMQMessage(frames: try WireMessage.make(StatusRequest(), header: header).frames), on: socket)
+        guard let reply = await collector.next(timeout: .seconds(10)),
+            let report = try? WireMessage.decode(frames: Array(reply.frames.dropFirst())).payload(StatusReport.self)
+        else { return -1 }
+        return report.nodes.filter(\.present).count
     }
 
     func launch(_ url: URL, _ arguments: [String]) throws -> Process {

@@ -47,4 +47,25 @@ struct PipelineTests {
         #expect(values == Array(0..<UInt32(total)))
         await harness.close()
     }
+
+    @Test("the byte limit pauses reading too, and large messages all arrive")
+    func byteBackpressure() async throws {
+        let harness = try Harness("slow-bytes", inboundByteLimit: 1 << 20)
+        let pull = try harness.reactor.addSocket(.pull, options: .init(receiveHighWaterMark: 4), bind: [anyPort])
+        let push = try harness.reactor.addSocket(
+            .push, options: .init(sendHighWaterMark: 4), connect: [try #require(pull.lastEndpoint)])
+        let total = 64
+        for value in 0..<UInt8(total) {
+            harness.reactor.send(ZMQMessage(frames: [Data(repeating: value, count: 100_000)]), on: push)
+        }
+        try await Task.sleep(for: .milliseconds(300))
+        let stream = harness.reactor.messages(pull)
+        #expect(stream.bufferedBytes >= 1 << 20)
+        #expect(stream.bufferedCount < total)
+
+        let received = await receive(total, from: stream, within: .seconds(10))
+        #expect(received.messages.map { $0.frames[0].first } == (0..<UInt8(total)).map { $0 })
+        #expect(received.messages.allSatisfy { $0.frames[0].count == 100_000 })
+        await harness.close()
+    }
 }

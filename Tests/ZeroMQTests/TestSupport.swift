@@ -7,9 +7,10 @@ struct Harness {
     let context: ZMQContext
     let reactor: ZMQReactor
 
-    init(_ name: String = "test", inboundLimit: Int = 16_384) throws {
+    init(_ name: String = "test", inboundLimit: Int = 16_384, inboundByteLimit: Int = 64 << 20) throws {
         context = try ZMQContext()
-        reactor = try ZMQReactor(context: context, name: name, inboundLimit: inboundLimit)
+        reactor = try ZMQReactor(
+            context: context, name: name, inboundLimit: inboundLimit, inboundByteLimit: inboundByteLimit)
     }
 
     func close() async {

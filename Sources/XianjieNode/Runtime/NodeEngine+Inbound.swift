@@ -15,6 +15,7 @@ extension NodeEngine {
         var accepted: [Int64] = []
         var rejected: [(sequence: Int64, reason: String)] = []
         var next = lastDelivery
+        var redelivered = false
         let now = Date()
         for message in batch {
             guard message.frames.count == 4, let meta = try? DeliveryMeta.decode(message.frames[0]),
@@ -27,6 +28,8 @@ extension NodeEngine {
                 if deliver == next + 1 {
                     next = deliver
                     deliveries.append(InboxMessage(position: deliver, topic: nil, message: wire, receivedAt: now))
+                } else if deliver <= lastDelivery {
+                    redelivered = true
                 }
                 continue
             }
@@ -37,6 +40,8 @@ extension NodeEngine {
             await control(wire, accepted: &accepted, rejected: &rejected)
         }
         await commitInbound(deliveries: deliveries, broadcasts: broadcasts, through: next)
+        // Already applied: say so again, or the coordinator keeps redelivering them.
+        if redelivered, deliveries.isEmpty { sendControl(Ack(through: lastDelivery)) }
         if !accepted.isEmpty || !rejected.isEmpty { await settle(accepted: accepted, rejected: rejected) }
         await pumpOutbox()
     }

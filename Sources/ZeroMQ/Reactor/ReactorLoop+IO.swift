@@ -13,12 +13,15 @@ extension ReactorLoop {
     /// batch. `zmq_poll` re-checks `ZMQ_EVENTS` on every call, so whatever is left after
     /// the cap is picked up on the next iteration.
     func drainInput(_ socket: LoopSocket) {
-        var batch: [ZMQMessage] = []
-        while batch.count < batchLimit, let message = receive(socket) {
-            batch.append(message)
+        var messages: [ZMQMessage] = []
+        var bytes = 0
+        while messages.count < batchLimit, let message = receive(socket) {
+            messages.append(message)
+            bytes += message.byteCount
         }
-        guard !batch.isEmpty else { return }
-        if socket.handle.inbound.gate.produced(batch.count), !socket.inputPaused {
+        guard !messages.isEmpty else { return }
+        let batch = InboundBatch(messages: messages, bytes: bytes)
+        if socket.handle.inbound.gate.produced(batch), !socket.inputPaused {
             socket.inputPaused = true
             pausedCount += 1
         }
@@ -28,6 +31,7 @@ extension ReactorLoop {
     /// One whole multipart message, or `nil` when nothing (more) is readable.
     private func receive(_ socket: LoopSocket) -> ZMQMessage? {
         var frames: [Data] = []
+        var userID: String?
         while true {
             let rc = zmq_msg_recv(scratch, socket.raw, ZMQ_DONTWAIT)
             if rc < 0 {
@@ -36,12 +40,16 @@ extension ReactorLoop {
                 if error == ETERM { contextTerminated = true }
                 // EAGAIN before the first frame: drained. A multipart message arrives whole,
                 // so later frames cannot be missing; keep what arrived if it ever happens.
-                return frames.isEmpty ? nil : ZMQMessage(frames: frames)
+                return frames.isEmpty ? nil : ZMQMessage(frames: frames, userID: userID)
             }
-            // Read the flag first: taking a large frame moves it out of `scratch`.
+            // Read flag and metadata first: taking a large frame moves it out of `scratch`.
+            // A ROUTER's routing-id frame has no metadata; the peer's frames do.
             let more = zmq_msg_more(scratch) != 0
+            if userID == nil, socket.handle.readsUserID, let value = zmq_msg_gets(scratch, "User-Id") {
+                userID = String(cString: value)
+            }
             frames.append(takeFrame())
-            if !more { return ZMQMessage(frames: frames) }
+            if !more { return ZMQMessage(frames: frames, userID: userID) }
         }
     }
 

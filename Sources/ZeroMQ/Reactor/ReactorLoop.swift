@@ -11,7 +11,7 @@ final class LoopSocket {
     /// Messages waiting for `POLLOUT` (non-ROUTER sockets that returned `EAGAIN`), from `head`.
     var backlog: [PendingSend] = []
     var backlogHead = 0
-    /// Reading stopped because the consumer is `inboundLimit` messages behind.
+    /// Reading stopped because the consumer is `inboundLimit` messages (or bytes) behind.
     var inputPaused = false
     /// The last `POLLOUT` flush made no progress; skip `POLLOUT` for one short poll.
     var polloutBackoff = false
