@@ -64,6 +64,9 @@ package final class CoordinatorService: Service, Sendable {
                 "xianjie.store": "\(configuration.storePath)", "xianjie.epoch": "\(engine.epoch)",
             ])
         let events = BatchingQueue<Event>()
+        // The engine runs on the reactor's own thread: a message goes from the socket to the engine and
+        // its answers back to the socket without a thread hand-off.
+        await withTaskExecutorPreference(reactor.executor) {
         await withGracefulShutdownHandler {
             await withTaskGroup(of: Void.self) { group in
                 group.addTask {
@@ -105,6 +108,7 @@ package final class CoordinatorService: Service, Sendable {
             }
         } onGracefulShutdown: {
             events.finish()
+        }
         }
         await reactor.shutdown()
         context.shutdown()

@@ -68,6 +68,7 @@ package final class NodeRuntime: Service, Sendable {
         logger.info(
             "node starting",
             metadata: ["xianjie.agency": "\(configuration.agency)", "xianjie.coordinator": "\(configuration.coordinator)"])
+        await withTaskExecutorPreference(reactor.executor) {
         await withGracefulShutdownHandler {
             await withTaskGroup(of: Void.self) { group in
                 group.addTask {
@@ -95,6 +96,7 @@ package final class NodeRuntime: Service, Sendable {
             }
         } onGracefulShutdown: {
             sink.finish()
+        }
         }
         await reactor.shutdown()
         context.shutdown()
