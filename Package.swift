@@ -21,6 +21,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
         .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "4.5.2"),
     ],
     targets: [
         // MARK: ZeroMQ from Swift
@@ -43,11 +44,22 @@ let package = Package(
             swiftSettings: strict
         ),
 
+        // MARK: Trust: keys, signatures, access policy, the audit chain
+        .target(
+            name: "XianjieTrust",
+            dependencies: [
+                "XianjieMessages", "ZeroMQ",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: strict
+        ),
+
         // MARK: The services
         .target(
             name: "XianjieCoordinator",
             dependencies: [
-                "ZeroMQ", "XianjieMessages",
+                "ZeroMQ", "XianjieMessages", "XianjieTrust",
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -57,7 +69,8 @@ let package = Package(
         .target(
             name: "XianjieNode",
             dependencies: [
-                "ZeroMQ", "XianjieMessages",
+                "ZeroMQ", "XianjieMessages", "XianjieTrust",
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -85,7 +98,7 @@ let package = Package(
         .executableTarget(
             name: "xianjie",
             dependencies: [
-                "XianjieNode", "XianjieMessages", "ZeroMQ",
+                "XianjieNode", "XianjieMessages", "ZeroMQ", "XianjieTrust", "XianjieCoordinator",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -95,7 +108,7 @@ let package = Package(
         .executableTarget(
             name: "xianjie-bench",
             dependencies: [
-                "XianjieCoordinator", "XianjieNode", "XianjieMessages", "ZeroMQ", "CLibZMQ",
+                "XianjieCoordinator", "XianjieNode", "XianjieMessages", "ZeroMQ", "CLibZMQ", "XianjieTrust",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -106,6 +119,7 @@ let package = Package(
         .testTarget(name: "ZeroMQTests", dependencies: ["ZeroMQ"]),
         .testTarget(name: "JSONSchemaTests", dependencies: ["JSONSchema"]),
         .testTarget(name: "XianjieMessagesTests", dependencies: ["XianjieMessages", "JSONSchema"]),
+        .testTarget(name: "XianjieTrustTests", dependencies: ["XianjieTrust", "XianjieMessages"]),
         .testTarget(
             name: "XianjieCoordinatorTests",
             dependencies: [
@@ -117,7 +131,8 @@ let package = Package(
         .testTarget(
             name: "EndToEndTests",
             dependencies: [
-                "XianjieMessages", "XianjieNode", "ZeroMQ", "JSONSchema",
+                "XianjieMessages", "XianjieNode", "ZeroMQ", "JSONSchema", "XianjieTrust",
+                .product(name: "Crypto", package: "swift-crypto"),
                 // The end-to-end tests start these as separate OS processes.
                 "xianjie-coordinator", "xianjie-node", "xianjie",
                 .product(name: "GRDB", package: "GRDB.swift"),

@@ -20,9 +20,13 @@ import Synchronization
 ///   between threads across a memory barrier). So a ZAP handler socket added first is bound
 ///   before any server socket added after it.
 ///
+/// - Monitoring: ``monitor(_:events:)`` reports a socket's connections, disconnections and
+///   handshake failures as ``ZMQMonitorEvent``s.
+///
 /// Nothing here blocks the cooperative thread pool except the synchronous ``shutdown()``,
-/// which joins the thread (a few milliseconds at most with `linger` 0); async code can use
-/// `await shutdown()` instead.
+/// which joins the thread (a few milliseconds at most with `linger` 0) — async code can use
+/// `await shutdown()` instead — and ``monitor(_:events:)``, which waits for one loop
+/// iteration of the reactor thread to start the monitor.
 package final class ZMQReactor: Sendable {
     package let name: String
     package let context: ZMQContext
@@ -202,7 +206,10 @@ package final class ZMQReactor: Sendable {
     /// Whether ``shutdown()`` was called or the context was shut down.
     package var isShutDown: Bool { core.isStopping }
 
-    private func checkOwnership(_ handle: ZMQSocketHandle) {
+    /// Whether the caller runs on this reactor's thread (a task on ``executor``).
+    var isOnReactorThread: Bool { thread.withLock { $0?.isCurrent ?? false } }
+
+    func checkOwnership(_ handle: ZMQSocketHandle) {
         precondition(handle.core === core, "\(handle) belongs to another reactor than \(name)")
     }
 }

@@ -28,9 +28,13 @@ struct Transport: AsyncParsableCommand {
         row("addressed 1 node → coordinator → 1 node (msg/s)", "raw DEALER→ROUTER→DEALER", rawRelay)
         row("  bus, durable, fsync per group commit", "ratio to raw", fsync, rawRelay)
         row("  bus, durable, synchronous=NORMAL (process-crash safe)", "ratio to raw", noFsync, rawRelay)
+        let signed = try await BusBench(synchronousFull: true, secure: true).durableThroughput(count: messages, size: size)
+        row("  bus, durable, fsync, CURVE + Ed25519 + policy + audit", "ratio to raw", signed, rawRelay)
+        print(pad("  cost of trust on durable throughput") + String(format: " %9.1f%%", 100 * (1 - signed / fsync)))
 
         let rawTrips = RawZMQ.relayRoundTrips(count: roundTrips, size: 64)
         let busTrips = try await BusBench(synchronousFull: false).roundTrips(count: roundTrips)
+        let signedTrips = try await BusBench(synchronousFull: false, secure: true).roundTrips(count: roundTrips)
         print(
             pad("request/reply round trip via coordinator")
                 + String(format: " raw p50 %6.0f µs  p99 %6.0f µs", percentile(rawTrips, 50), percentile(rawTrips, 99)))
@@ -39,6 +43,11 @@ struct Transport: AsyncParsableCommand {
                 + String(
                     format: " bus p50 %6.0f µs  p99 %6.0f µs  (p50 ×%.1f raw)", percentile(busTrips, 50),
                     percentile(busTrips, 99), percentile(busTrips, 50) / percentile(rawTrips, 50)))
+        print(
+            pad("  bus with CURVE + Ed25519")
+                + String(
+                    format: " bus p50 %6.0f µs  p99 %6.0f µs  (p50 ×%.1f raw)", percentile(signedTrips, 50),
+                    percentile(signedTrips, 99), percentile(signedTrips, 50) / percentile(rawTrips, 50)))
 
         let rawPubSub = RawZMQ.pubSubThroughput(count: broadcasts * 5, size: size)
         let bridge = try await BridgeFanOut.throughput(count: broadcasts * 5, size: size)

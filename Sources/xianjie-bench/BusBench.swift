@@ -3,6 +3,7 @@ import Logging
 import XianjieCoordinator
 import XianjieMessages
 import XianjieNode
+import XianjieTrust
 import ZeroMQ
 
 /// The bus measured as users run it: a coordinator and nodes over TCP on loopback, SQLite files.
@@ -12,15 +13,39 @@ final class BusBench: Sendable {
     let coordinator: CoordinatorService
     let logger: Logger
     let synchronousFull: Bool
+    /// CURVE, ZAP, signatures, the policy and the audit chain, as deployed; false measures the bare bus.
+    let secure: Bool
 
-    init(synchronousFull: Bool) throws {
+    static let nodes: [(AgencyID, String)] = [
+        ("bench.sender", "station"), ("bench.recipient", "procuratorate"), ("bench.asker", "congress"),
+        ("bench.answerer", "procuratorate"), ("bench.publisher", "congress"), ("bench.subscriber", "station"),
+    ]
+
+    init(synchronousFull: Bool, secure: Bool = false) throws {
         self.synchronousFull = synchronousFull
+        self.secure = secure
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("xianjie-bench-\(UUID().uuidString.prefix(8))")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         var configuration = CoordinatorConfiguration(
             storePath: directory.appendingPathComponent("coordinator.sqlite").path,
             routerEndpoint: "tcp://127.0.0.1:*", publishEndpoint: "tcp://127.0.0.1:*")
         configuration.synchronousFull = synchronousFull
+        configuration.allowInsecure = !secure
+        if secure {
+            let keys = directory.appendingPathComponent("keys")
+            _ = try AgencyKeys.generate(for: .coordinator).write(to: keys)
+            configuration.keysPath = keys.appendingPathComponent("coordinator.keys.json").path
+            let store = try CoordinatorStore(path: configuration.storePath)
+            for (agency, kind) in Self.nodes {
+                let nodeKeys = try AgencyKeys.generate(for: agency)
+                _ = try nodeKeys.write(to: keys)
+                try store.addAgency(
+                    RegistryEntry(
+                        agency: agency, kind: kind, region: "bench", displayName: "\(agency)",
+                        curveKey: nodeKeys.publicKeys.curvePublicKey, signingKey: nodeKeys.publicKeys.signingPublicKey),
+                    by: "bench")
+            }
+        }
         var logger = Logger(label: "bench")
         logger.logLevel = ProcessInfo.processInfo.environment["BENCH_LOG"] == nil ? .error : .debug
         self.logger = logger
@@ -32,6 +57,12 @@ final class BusBench: Sendable {
             agency: agency, coordinator: coordinator.routerEndpoint, coordinatorPublish: coordinator.publishEndpoint,
             storePath: directory.appendingPathComponent("\(agency).sqlite").path)
         configuration.synchronousFull = synchronousFull
+        configuration.allowInsecure = !secure
+        if secure {
+            let keys = directory.appendingPathComponent("keys")
+            configuration.keysPath = keys.appendingPathComponent("\(agency).keys.json").path
+            configuration.coordinatorKeysPath = keys.appendingPathComponent("coordinator.public.json").path
+        }
         configuration.subscriptions = subscriptions
         return try NodeRuntime(configuration: configuration, logger: logger)
     }

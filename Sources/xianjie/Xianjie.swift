@@ -6,5 +6,7 @@ struct Xianjie: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "xianjie",
         abstract: "Operate a Xianjie bus: send documents, watch the flow, see who is connected.",
-        subcommands: [Send.self, Tail.self, Status.self, Ping.self, Inbox.self, Demo.self])
+        subcommands: [
+            Send.self, Tail.self, Status.self, Ping.self, Inbox.self, Demo.self, Keygen.self, Agency.self, Audit.self,
+        ])
 }

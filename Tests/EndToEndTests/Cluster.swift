@@ -22,16 +22,49 @@ final class Cluster: Sendable {
         let coordinator: [String: Any] = [
             "routerEndpoint": routerEndpoint, "publishEndpoint": publishEndpoint,
             "storePath": path("coordinator.sqlite"), "heartbeatIntervalMs": 500, "presenceTimeoutMs": 2000,
-            "redeliveryTimeoutMs": 1000, "synchronousFull": false,
+            "redeliveryTimeoutMs": 1000, "synchronousFull": false, "keysPath": keyFile("coordinator"),
         ]
         try write(coordinator, to: path("coordinator.json"))
+        try cli(["keygen", "--agency", "coordinator", "--dir", path("keys")])
+    }
+
+    func keyFile(_ agency: String) -> String { path("keys/\(agency).keys.json") }
+    func publicKeyFile(_ agency: String) -> String { path("keys/\(agency).public.json") }
+
+    /// Runs the operator CLI, as an operator would; throws with its output when it fails.
+    @discardableResult
+    func cli(_ arguments: [String]) throws -> String {
+        let process = Process()
+        process.executableURL = Binaries.directory.appendingPathComponent("xianjie")
+        process.arguments = arguments
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        try process.run()
+        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            throw ClusterError("xianjie \(arguments.joined(separator: " ")) exited \(process.terminationStatus): \(output)")
+        }
+        return output
+    }
+
+    /// Creates an agency's keys and registers it with the coordinator (xianjie keygen + agency add).
+    func register(_ agency: String, kind: String) throws {
+        try cli(["keygen", "--agency", agency, "--dir", path("keys")])
+        try cli([
+            "agency", "add", "--config", path("coordinator.json"), "--public-keys", publicKeyFile(agency), "--kind", kind,
+            "--region", "呼图壁县", "--name", agency,
+        ])
     }
 
     func path(_ name: String) -> String { directory.appendingPathComponent(name).path }
     func control(_ agency: String) -> String { "ipc://" + path("\(agency).control") }
 
     func addNode(_ agency: String, kind: String = "agency", subscriptions: [String] = []) throws {
+        try register(agency, kind: kind)
         let node: [String: Any] = [
+            "keysPath": keyFile(agency), "coordinatorKeysPath": publicKeyFile("coordinator"),
             "agency": agency, "kind": kind, "coordinator": routerEndpoint, "coordinatorPublish": publishEndpoint,
             "storePath": path("\(agency).sqlite"), "controlEndpoint": control(agency), "subscriptions": subscriptions,
             "heartbeatIntervalMs": 500, "retransmitTimeoutMs": 1000, "synchronousFull": false,
@@ -140,6 +173,11 @@ final class Cluster: Sendable {
             try? FileManager.default.removeItem(at: directory)
         }
     }
+}
+
+struct ClusterError: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
 }
 
 /// Where `swift build` put the package's executables: beside the test bundle.

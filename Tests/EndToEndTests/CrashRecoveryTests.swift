@@ -9,7 +9,7 @@ import XianjieNode
 /// applied twice. Separate OS processes over TCP, real SQLite files, `kill -9`.
 @Suite(.serialized) struct CrashRecoveryTests {
     static let senders = ["hutubi.station.a", "hutubi.station.b"]
-    static let recipients = ["hutubi.procuratorate", "hutubi.congress"]
+    static let recipients = ["hutubi.procuratorate", "manas.procuratorate"]
     static let total = Int(ProcessInfo.processInfo.environment["XIANJIE_E2E_MESSAGES"] ?? "") ?? 10_000
     static let batch = 250
 
@@ -27,7 +27,8 @@ import XianjieNode
     @Test(.timeLimit(.minutes(10)))
     func tenThousandMessagesSurviveCoordinatorAndNodeKills() async throws {
         let cluster = try Cluster()
-        for agency in Self.senders + Self.recipients { try cluster.addNode(agency) }
+        for agency in Self.senders { try cluster.addNode(agency, kind: "station") }
+        for agency in Self.recipients { try cluster.addNode(agency, kind: "procuratorate") }
         try cluster.startCoordinator()
         for agency in Self.senders + [Self.recipients[0]] { try cluster.startNode(agency) }
         // The second recipient is down for the first half.

@@ -19,6 +19,8 @@ final class TestBus: Sendable {
             storePath: directory.appendingPathComponent("coordinator.sqlite").path,
             routerEndpoint: "tcp://127.0.0.1:*", publishEndpoint: "tcp://127.0.0.1:*")
         configuration.synchronousFull = false
+        // These tests are about delivery; TrustTests and the end-to-end tests run with keys.
+        configuration.allowInsecure = true
         configure(&configuration)
         var logger = Logger(label: "test")
         logger.logLevel = .error
@@ -32,6 +34,7 @@ final class TestBus: Sendable {
             storePath: directory.appendingPathComponent("\(agency).sqlite").path)
         configuration.subscriptions = subscriptions
         configuration.synchronousFull = false
+        configuration.allowInsecure = true
         configuration.heartbeatIntervalMs = 200
         configuration.retransmitTimeoutMs = 500
         return configuration

@@ -44,7 +44,14 @@ enum Samples {
             topicHeads: ["notices": 3]),
         Heartbeat(epoch: "e", topicHeads: ["notices": 3]),
         Receipt(entries: [
-            .init(messageId: "m-1", sequence: 4, status: .duplicate, acceptedAt: now, recipients: ["hutubi.congress"])
+            .init(
+                messageId: "m-1", sequence: 4, status: .duplicate, acceptedAt: now, recipients: ["hutubi.congress"],
+                hash: String(repeating: "0f", count: 32))
+        ]),
+        DeliveryReceipt(entries: [
+            .init(
+                messageId: "m-1", sequence: 4, hash: String(repeating: "0f", count: 32), recipient: "hutubi.congress",
+                deliveredAt: now)
         ]),
         Ack(through: 12),
         Rejection(
@@ -59,7 +66,7 @@ enum Samples {
                 .init(
                     agency: "hutubi.congress", kind: "congress", softwareVersion: "0.1.0", present: true,
                     lastSeen: now, queueDepth: 2, inFlight: 1, lastAcceptedSequence: 9)
-            ]),
+            ], authenticationFailures: 3, alerts: ["repeated handshake failures"]),
         FlowEvent(
             event: .rejected, messageId: "m", at: now, source: "hutubi.congress", type: "xianjie.clue",
             recipients: ["hutubi.procuratorate"], topic: "notices", subject: "s", bytes: 100, reason: "oversize"),

@@ -41,6 +41,7 @@ extension CoordinatorEngine {
         guard through > node.ackedThrough else { return }
         let from = turn.batch.acks[agency]?.from ?? node.ackedThrough
         turn.batch.acks[agency] = (from, through)
+        turn.delivered.append((agency, node.ackedThrough, through))
         node.ackedThrough = through
         node.sentThrough = max(node.sentThrough, through)
         node.lastProgress = .now
@@ -94,9 +95,12 @@ extension CoordinatorEngine {
                 lastSeen: seen, queueDepth: node.queueDepth, inFlight: node.inFlight,
                 lastAcceptedSequence: sources[agency] ?? 0)
         }
-        return StatusReport(
+        var report = StatusReport(
             epoch: epoch, startedAt: startedAt, messagesStored: messagesStored, quarantined: quarantined,
             rejectionsByReason: rejectionsByReason, topicHeads: topics, nodes: reported)
+        report.authenticationFailures = authenticationFailuresTotal
+        report.alerts = alerts.isEmpty ? nil : alerts
+        return report
     }
 
     /// A transient message between nodes (a request or its reply): forwarded if the recipient is present.

@@ -1,5 +1,6 @@
 import Foundation
 import XianjieMessages
+import XianjieTrust
 
 extension CoordinatorEngine {
     /// A valid durable message: accepted if it is the sender's next, a duplicate if seen, ignored if early.
@@ -26,7 +27,8 @@ extension CoordinatorEngine {
         sources[source] = sequence
         turn.batch.sourceSequences[source] = sequence
         let now = Date()
-        var accepted = IngestBatch.Accepted(message: wire, acceptedAt: now, deliveries: [], broadcast: nil)
+        let hash = MessageSignature.hash(wire)
+        var accepted = IngestBatch.Accepted(message: wire, acceptedAt: now, deliveries: [], broadcast: nil, hash: hash)
         for recipient in recipients {
             var node = nodes[recipient] ?? NodeState()
             node.queueTail += 1
@@ -41,9 +43,16 @@ extension CoordinatorEngine {
             accepted.broadcast = (topic, tseq)
         }
         turn.batch.accepted.append(accepted)
+        turn.batch.audit.append(
+            PendingAudit(
+                .messageAccepted, actor: source.rawValue, subject: header.subject, messageId: header.id, messageHash: hash,
+                detail: "\(header.type) #\(sequence) from \(source) to "
+                    + (header.topic.map { "topic \($0)" } ?? recipients.map(\.rawValue).joined(separator: ", "))))
 
         turn.receipt(
-            Receipt.Entry(messageId: header.id, sequence: sequence, status: .accepted, acceptedAt: now, recipients: recipients),
+            Receipt.Entry(
+                messageId: header.id, sequence: sequence, status: .accepted, acceptedAt: now, recipients: recipients,
+                hash: hash),
             to: source, identity: identity)
         let deliveries = accepted.deliveries
         let broadcast = accepted.broadcast
@@ -97,9 +106,16 @@ extension CoordinatorEngine {
                     header: header, into: &turn)
                 return
             }
+            let hash = MessageSignature.hash(wire)
             turn.receipt(
-                Receipt.Entry(messageId: id, sequence: sequence, status: .duplicate, acceptedAt: at, recipients: recipients),
+                Receipt.Entry(
+                    messageId: id, sequence: sequence, status: .duplicate, acceptedAt: at, recipients: recipients,
+                    hash: hash),
                 to: header.source, identity: identity)
+            turn.batch.audit.append(
+                PendingAudit(
+                    .duplicateIgnored, actor: header.source.rawValue, subject: header.subject, messageId: id,
+                    messageHash: hash, detail: "\(header.type) #\(sequence) from \(header.source) received again; not stored twice"))
         case .rejected(let quarantineId, let reason, let detail):
             let rejection = Rejection(
                 messageId: header.id, sequence: sequence, type: header.type,

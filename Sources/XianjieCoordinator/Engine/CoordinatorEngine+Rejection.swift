@@ -24,9 +24,11 @@ extension CoordinatorEngine {
             into: &turn)
     }
 
-    /// Keeps the frames with the reason and tells the sender.
+    /// Keeps the frames with the reason and tells the sender. `settles`: the rejection names the sequence,
+    /// so the sender's outbox marks it refused (false when the message was not the sender's own to settle).
     func quarantine(
-        peer: String, identity: Data, frames: [Data], error: any Error, header: EnvelopeHeader?, into turn: inout Turn
+        peer: String, identity: Data, frames: [Data], error: any Error, header: EnvelopeHeader?, settles: Bool = true,
+        into turn: inout Turn
     ) {
         let problem = error as? EnvelopeError ?? EnvelopeError(.malformedFrames, "\(error)")
         let index = turn.batch.quarantined.count
@@ -35,6 +37,11 @@ extension CoordinatorEngine {
                 peer: peer, source: header?.source, sequence: header?.sequence, messageId: header?.id,
                 reason: problem.reason, detail: problem.detail, frames: frames))
         countRejection(problem.reason)
+        turn.batch.audit.append(
+            PendingAudit(
+                problem.reason == .forbidden ? .policyDenied : .messageRejected, actor: peer, subject: header?.subject,
+                messageId: header?.id,
+                detail: "\(header?.type.rawValue ?? "unreadable message") refused: \(problem.reason.rawValue): \(problem.detail)"))
         logger.notice(
             "rejected a message",
             metadata: [
@@ -44,7 +51,7 @@ extension CoordinatorEngine {
         let bytes = frames.reduce(0) { $0 + $1.count }
         turn.afterCommit.append { [self] quarantineIDs in
             let rejection = Rejection(
-                messageId: header?.id, sequence: header?.sequence, type: header?.type, reason: problem.reason,
+                messageId: header?.id, sequence: settles ? header?.sequence : nil, type: header?.type, reason: problem.reason,
                 detail: problem.detail, errors: problem.errors.isEmpty ? nil : Array(problem.errors.prefix(50)),
                 quarantineId: index < quarantineIDs.count ? quarantineIDs[index] : nil)
             send(rejection, to: AgencyID(peer), identity: identity, correlationid: header?.id)

@@ -11,6 +11,8 @@ struct Turn {
     var pump: Set<AgencyID> = []
     /// Replays and reports that read the store after the commit.
     var reads: [@Sendable () async -> Void] = []
+    /// Recipients' acknowledgements to turn into delivery receipts for the senders.
+    var delivered: [(recipient: AgencyID, from: Int64, to: Int64)] = []
     /// Receipts to send after the commit, one message per sender.
     var receipts: [AgencyID: (identity: Data, entries: [Receipt.Entry])] = [:]
 
@@ -31,7 +33,14 @@ extension CoordinatorEngine {
         }
         var turn = Turn()
         for message in batch {
-            await classify(message.frames, into: &turn)
+            await classify(message.frames, userID: message.userID, into: &turn)
+        }
+        for (source, receipt) in turn.receipts {
+            turn.batch.audit.append(
+                PendingAudit(
+                    .receiptIssued, actor: AgencyID.coordinator.rawValue,
+                    detail: "receipt to \(source) for \(receipt.entries.count) message(s): "
+                        + receipt.entries.map { "\($0.messageId) #\($0.sequence) \($0.status.rawValue)" }.joined(separator: ", ")))
         }
         var quarantineIDs: [Int64] = []
         if !turn.batch.isEmpty {
@@ -55,9 +64,10 @@ extension CoordinatorEngine {
         for action in turn.afterCommit { action(quarantineIDs) }
         for agency in turn.pump.sorted() { await pump(agency) }
         for read in turn.reads { await read() }
+        if !turn.delivered.isEmpty { await confirmDeliveries(turn.delivered) }
     }
 
-    private func classify(_ frames: [Data], into turn: inout Turn) async {
+    private func classify(_ frames: [Data], userID: String?, into turn: inout Turn) async {
         guard let identity = frames.first else { return }
         let body = Array(frames.dropFirst())
         let peer = Self.peerName(identity)
@@ -72,10 +82,25 @@ extension CoordinatorEngine {
         guard header.source.rawValue == peer else {
             let error = EnvelopeError(
                 .sourceMismatch, "envelope source \"\(header.source)\" is not the connection's identity \"\(peer)\"")
-            quarantine(peer: peer, identity: identity, frames: body, error: error, header: header, into: &turn)
+            quarantine(
+                peer: peer, identity: identity, frames: body, error: error, header: header, settles: false, into: &turn)
             return
         }
         let agency = header.source
+        if let trust, let refused = trust.authenticate(wire, userID: userID) {
+            countAuthenticationFailure()
+            if refused.reason == .badSignature {
+                // The sender's own message, badly signed: refused for good, its sequence consumed.
+                await reject(wire, identity: identity, error: refused, into: &turn)
+            } else {
+                // Not this sender's to settle (another agency's envelope, or a suspended agency whose
+                // messages stay pending): no sequence in the rejection.
+                quarantine(
+                    peer: peer, identity: identity, frames: body, error: refused, header: header, settles: false,
+                    into: &turn)
+            }
+            return
+        }
         // Presence is for nodes: known ones, or one saying hello (operators asking for status are not nodes).
         if nodes[agency] != nil || header.type == Hello.messageType { markSeen(agency, into: &turn) }
         if let problem = validator.check(wire) {
@@ -89,10 +114,14 @@ extension CoordinatorEngine {
         case ReplayRequest.messageType: replay(wire, identity: identity, into: &turn)
         case StatusRequest.messageType: status(wire, identity: identity, into: &turn)
         case Welcome.messageType, Receipt.messageType, Rejection.messageType, StatusReport.messageType,
-            FlowEvent.messageType:
+            FlowEvent.messageType, DeliveryReceipt.messageType:
             let error = EnvelopeError(.protocolViolation, "only the coordinator sends \(header.type)")
             await reject(wire, identity: identity, error: error, into: &turn)
         default:
+            if let trust, let refused = trust.authorize(header) {
+                await reject(wire, identity: identity, error: refused, into: &turn)
+                return
+            }
             if MessageCatalog.descriptor(for: header.type)?.delivery == .durable {
                 await accept(wire, identity: identity, into: &turn)
             } else {

@@ -31,6 +31,12 @@ final class CoordinatorEngine {
     /// Whether anyone listens to the live flow (learned from the XPUB's subscription messages).
     var flowSubscribed = false
     let knownAgencies: Set<AgencyID>?
+    /// Keys, registry and policy; nil only when the coordinator runs without trust (`allowInsecure`).
+    let trust: CoordinatorTrust?
+    /// Authentication failures (ZAP refusals, failed handshakes) in the last minute, for the alert.
+    var authenticationFailures: [ContinuousClock.Instant] = []
+    var authenticationFailuresTotal: Int64 = 0
+    var alerts: [String] = []
 
     /// Where the engine's answers go: the ROUTER and the XPUB of the service.
     struct Outbound {
@@ -38,7 +44,11 @@ final class CoordinatorEngine {
         var publish: @Sendable (_ frames: [Data]) -> Void
     }
 
-    init(configuration: CoordinatorConfiguration, store: CoordinatorStore, outbound: Outbound, logger: Logger) throws {
+    init(
+        configuration: CoordinatorConfiguration, store: CoordinatorStore, outbound: Outbound, logger: Logger,
+        trust: CoordinatorTrust?
+    ) throws {
+        self.trust = trust
         self.configuration = configuration
         self.store = store
         self.outbound = outbound
@@ -78,7 +88,8 @@ final class CoordinatorEngine {
             source: .coordinator, type: P.messageType, dataschema: P.schemaID, recipients: [agency],
             correlationid: correlationid)
         do {
-            let message = try WireMessage.make(payload, header: header)
+            var message = try WireMessage.make(payload, header: header)
+            if let trust { message = trust.sign(message) }
             outbound.toNode(identity, [meta.encoded()] + message.frames)
         } catch {
             logger.error("cannot encode \(P.messageType) for \(agency): \(error)")
@@ -88,7 +99,8 @@ final class CoordinatorEngine {
     func publishFlow(_ event: FlowEvent) {
         let header = EnvelopeHeader(
             source: .coordinator, type: FlowEvent.messageType, dataschema: FlowEvent.schemaID, topic: flowTopic)
-        guard let message = try? WireMessage.make(event, header: header) else { return }
+        guard var message = try? WireMessage.make(event, header: header) else { return }
+        if let trust { message = trust.sign(message) }
         outbound.publish([topicFrame(flowTopic), DeliveryMeta.transient.encoded()] + message.frames)
     }
 

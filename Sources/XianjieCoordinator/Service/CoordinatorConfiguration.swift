@@ -20,6 +20,13 @@ package struct CoordinatorConfiguration: Sendable, Codable {
     package var redeliveryTimeoutMs: Int = 2000
     /// The largest message (header + data + signature) accepted; larger ones are rejected as `oversize`.
     package var maxMessageBytes: Int = 1 << 20
+    /// The coordinator's key file (`coordinator.keys.json` from `xianjie keygen --agency coordinator`):
+    /// its CURVE server key and the signing key of its receipts. Required unless `allowInsecure`.
+    package var keysPath: String?
+    /// The access policy file (`deploy/policy.json`); absent: the built-in county policy.
+    package var policyPath: String?
+    /// Run without CURVE, ZAP, signatures or the policy. For development only; logged loudly.
+    package var allowInsecure: Bool = false
     /// Broadcasts queued per subscriber before the XPUB drops them (subscribers fill gaps by replay).
     package var publishHighWaterMark: Int = 100_000
     /// If set, only these agencies may be addressed; others get `unknownRecipient`. (The registry of
@@ -70,6 +77,9 @@ package struct CoordinatorConfiguration: Sendable, Codable {
         publishHighWaterMark =
             try container.decodeIfPresent(Int.self, forKey: .publishHighWaterMark) ?? defaults.publishHighWaterMark
         agencies = try container.decodeIfPresent([AgencyID].self, forKey: .agencies)
+        keysPath = try container.decodeIfPresent(String.self, forKey: .keysPath)
+        policyPath = try container.decodeIfPresent(String.self, forKey: .policyPath)
+        allowInsecure = try container.decodeIfPresent(Bool.self, forKey: .allowInsecure) ?? false
     }
 }
 

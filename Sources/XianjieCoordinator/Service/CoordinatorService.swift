@@ -2,6 +2,7 @@ import Foundation
 import Logging
 import ServiceLifecycle
 import XianjieMessages
+import XianjieTrust
 import ZeroMQ
 
 /// The coordinator as a `Service`: binds the ROUTER and XPUB, then runs the engine until shutdown.
@@ -15,6 +16,9 @@ package final class CoordinatorService: Service, Sendable {
     let reactor: ZMQReactor
     let router: ZMQSocketHandle
     let publisher: ZMQSocketHandle
+    /// The ZAP handler's socket, bound before any server socket (nil without trust).
+    let zap: ZMQSocketHandle?
+    let trust: CoordinatorTrust?
     package let store: CoordinatorStore
 
     /// The endpoints actually bound (useful when the configuration asks for port `*`).
@@ -27,6 +31,16 @@ package final class CoordinatorService: Service, Sendable {
         self.store = try CoordinatorStore(path: configuration.storePath, synchronousFull: configuration.synchronousFull)
         self.context = try ZMQContext()
         self.reactor = try ZMQReactor(context: context, name: "coordinator")
+        let trust = try Self.loadTrust(configuration, store: store, logger: logger)
+        self.trust = trust
+        var curve: CurveOptions?
+        if let trust {
+            // Deny by default: the handler is bound before any server socket of this context.
+            self.zap = try reactor.addSocket(.rep, bind: ["inproc://zeromq.zap.01"])
+            curve = .server(secretKey: try trust.keys.curve.secretCurveKey)
+        } else {
+            self.zap = nil
+        }
         let heartbeat = Duration.milliseconds(configuration.heartbeatIntervalMs)
         self.router = try reactor.addSocket(
             .router,
@@ -34,13 +48,43 @@ package final class CoordinatorService: Service, Sendable {
                 routerMandatory: true, routerHandover: true, sendHighWaterMark: 0, receiveHighWaterMark: 0,
                 heartbeatInterval: heartbeat, heartbeatTimeout: heartbeat * 3,
                 // libzmq drops the connection past this; the engine rejects what exceeds maxMessageBytes.
-                maxMessageSize: Int64(configuration.maxMessageBytes) * 4 + 65536),
+                maxMessageSize: Int64(configuration.maxMessageBytes) * 4 + 65536,
+                curve: curve, zapDomain: trust == nil ? nil : Self.zapDomain),
             bind: [configuration.routerEndpoint])
         self.publisher = try reactor.addSocket(
-            .xpub, options: ZMQSocketOptions(sendHighWaterMark: Int32(configuration.publishHighWaterMark)), bind: [configuration.publishEndpoint])
+            .xpub,
+            options: ZMQSocketOptions(
+                sendHighWaterMark: Int32(configuration.publishHighWaterMark), curve: curve,
+                zapDomain: trust == nil ? nil : Self.zapDomain),
+            bind: [configuration.publishEndpoint])
+    }
+
+    static let zapDomain = "xianjie"
+
+    /// Keys, registry and policy, or nil when the configuration explicitly allows running without them.
+    static func loadTrust(_ configuration: CoordinatorConfiguration, store: CoordinatorStore, logger: Logger) throws
+        -> CoordinatorTrust?
+    {
+        guard let keysPath = configuration.keysPath else {
+            guard configuration.allowInsecure else {
+                throw ConfigurationError(
+                    "no keysPath: the coordinator needs its keys (xianjie keygen --agency coordinator --dir DIR), or \"allowInsecure\": true for development"
+                )
+            }
+            logger.warning(
+                "running WITHOUT CURVE, ZAP, signatures or access policy (allowInsecure): any client can connect and send")
+            return nil
+        }
+        let keys = try AgencyKeys.load(from: URL(fileURLWithPath: keysPath))
+        let policy = try configuration.policyPath.map { try AccessPolicy.load(from: URL(fileURLWithPath: $0)) }
+            ?? AccessPolicy.countyDefault
+        let trust = CoordinatorTrust(keys: keys, policy: policy)
+        trust.load(try store.registry(), version: try store.registryVersion())
+        return trust
     }
 
     enum Event: Sendable {
+        case refused(String)
         case inbound([ZMQMessage])
         case subscription([ZMQMessage])
         case unreachable(Data)
@@ -56,7 +100,7 @@ package final class CoordinatorService: Service, Sendable {
             outbound: .init(
                 toNode: { identity, frames in reactor.send(ZMQMessage(frames: [identity] + frames), on: router) },
                 publish: { frames in reactor.send(ZMQMessage(frames: frames), on: publisher) }),
-            logger: logger)
+            logger: logger, trust: trust)
         logger.info(
             "coordinator listening",
             metadata: [
@@ -75,6 +119,26 @@ package final class CoordinatorService: Service, Sendable {
                 group.addTask {
                     for await batch in publisher.inbound { events.push(.subscription(batch)) }
                 }
+                if let zap = self.zap, let trust = self.trust {
+                    group.addTask {
+                        await ZAPHandler(reactor: reactor, socket: zap, trust: trust) { events.push(.refused($0)) }.run()
+                    }
+                    group.addTask {
+                        // Failed handshakes (a wrong server key, not a CURVE client) are counted and audited;
+                        // refusals by the ZAP handler are reported by the handler itself.
+                        guard let monitor = try? reactor.monitor(router) else { return }
+                        for await event in monitor {
+                            switch event.event {
+                            case .handshakeFailedProtocol, .handshakeFailedNoDetail:
+                                events.push(
+                                    .refused(
+                                        "CURVE handshake failed on \(event.endpoint) (\(event)): the client has the wrong server key or does not speak CURVE"
+                                    ))
+                            default: continue
+                            }
+                        }
+                    }
+                }
                 group.addTask {
                     for await failure in router.failures {
                         if let identity = failure.message.frames.first { events.push(.unreachable(identity)) }
@@ -89,6 +153,7 @@ package final class CoordinatorService: Service, Sendable {
                 // Everything that arrived while the last turn ran is one turn: one transaction.
                 while let pending = await events.next() {
                     var inbound: [ZMQMessage] = []
+                    var refused: [String] = []
                     var tick = false
                     for event in pending {
                         switch event {
@@ -97,8 +162,10 @@ package final class CoordinatorService: Service, Sendable {
                         case .unreachable(let identity):
                             engine.unreachable(AgencyID(CoordinatorEngine.peerName(identity)))
                         case .tick: tick = true
+                        case .refused(let detail): refused.append(detail)
                         }
                     }
+                    for detail in refused { await engine.authenticationRefused(detail) }
                     if !inbound.isEmpty { await engine.handle(inbound) }
                     if tick { await engine.tick() }
                     if Task.isCancelled { break }

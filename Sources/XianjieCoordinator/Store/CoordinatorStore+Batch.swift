@@ -11,11 +11,14 @@ package struct IngestBatch: Sendable {
         package var deliveries: [(recipient: AgencyID, seq: Int64)]
         /// Topic position, for a broadcast.
         package var broadcast: (topic: String, tseq: Int64)?
+        /// The message hash (SHA-256 of its signing input) receipts and the audit chain bind to.
+        package var hash: String?
 
         package init(
             message: WireMessage, acceptedAt: Date, deliveries: [(recipient: AgencyID, seq: Int64)],
-            broadcast: (topic: String, tseq: Int64)? = nil
+            broadcast: (topic: String, tseq: Int64)? = nil, hash: String? = nil
         ) {
+            self.hash = hash
             self.message = message
             self.acceptedAt = acceptedAt
             self.deliveries = deliveries
@@ -50,12 +53,14 @@ package struct IngestBatch: Sendable {
     package var acks: [AgencyID: (from: Int64, to: Int64)] = [:]
     package var nodes: [NodeInfo] = []
     package var lastSeen: [AgencyID: Date] = [:]
+    /// Entries for the audit chain, appended in this order in the same transaction.
+    package var audit: [PendingAudit] = []
 
     package init() {}
 
     package var isEmpty: Bool {
         accepted.isEmpty && quarantined.isEmpty && sourceSequences.isEmpty && acks.isEmpty && nodes.isEmpty
-            && lastSeen.isEmpty
+            && lastSeen.isEmpty && audit.isEmpty
     }
 }
 
@@ -100,8 +105,8 @@ extension CoordinatorStore {
         try await writer.write { db in
             let insertMessage = try db.cachedStatement(
                 sql: """
-                    INSERT INTO message (id, source, sequence, type, subject, topic, recipients, header, data, signature, acceptedAt)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    INSERT INTO message (id, source, sequence, type, subject, topic, recipients, header, data, signature, acceptedAt, hash)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """)
             let insertDelivery = try db.cachedStatement(
                 sql: "INSERT INTO delivery (recipient, seq, message) VALUES (?, ?, ?)")
@@ -113,7 +118,7 @@ extension CoordinatorStore {
                 try insertMessage.execute(arguments: [
                     header.id, header.source.rawValue, header.sequence, header.type.rawValue, header.subject,
                     header.topic, recipients, accepted.message.headerBytes, accepted.message.data,
-                    accepted.message.signature, accepted.acceptedAt.timeIntervalSince1970,
+                    accepted.message.signature, accepted.acceptedAt.timeIntervalSince1970, accepted.hash,
                 ])
                 let rowid = db.lastInsertedRowID
                 for delivery in accepted.deliveries {
@@ -182,6 +187,7 @@ extension CoordinatorStore {
                         ON CONFLICT(agency) DO UPDATE SET lastSeen = excluded.lastSeen
                         """, arguments: [agency.rawValue, seen.timeIntervalSince1970])
             }
+            try Self.appendAudit(db, batch.audit)
             return quarantineIDs
         }
     }

@@ -102,6 +102,39 @@ package final class CoordinatorStore: Sendable {
                     CREATE INDEX quarantine_source ON quarantine(source, sequence);
                     """)
         }
+        migrator.registerMigration("v2: registry and audit chain") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE agency (
+                        id TEXT PRIMARY KEY,
+                        kind TEXT NOT NULL,
+                        region TEXT NOT NULL,
+                        displayName TEXT NOT NULL,
+                        curveKey TEXT NOT NULL UNIQUE,
+                        signingKey TEXT NOT NULL,
+                        status TEXT NOT NULL,
+                        updatedAt REAL NOT NULL
+                    ) WITHOUT ROWID;
+                    CREATE TABLE audit (
+                        sequence INTEGER PRIMARY KEY,
+                        at REAL NOT NULL,
+                        kind TEXT NOT NULL,
+                        actor TEXT,
+                        subject TEXT,
+                        messageId TEXT,
+                        messageHash TEXT,
+                        detail TEXT NOT NULL,
+                        previousHash TEXT NOT NULL,
+                        hash TEXT NOT NULL
+                    );
+                    CREATE INDEX audit_subject ON audit(subject) WHERE subject IS NOT NULL;
+                    CREATE TABLE meta (
+                        name TEXT PRIMARY KEY,
+                        value INTEGER NOT NULL
+                    ) WITHOUT ROWID;
+                    ALTER TABLE message ADD COLUMN hash TEXT;
+                    """)
+        }
         return migrator
     }
 }

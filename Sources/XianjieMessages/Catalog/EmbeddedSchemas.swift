@@ -278,6 +278,54 @@ package enum EmbeddedSchemas {
   }
 }
 """#,
+        "messages/bus-delivery-receipt.v1.schema.json": #"""
+{
+  "$schema": "https://json-schema.org/draft/2020-12/schema",
+  "$id": "https://schemas.xianjie.invalid/messages/bus-delivery-receipt.v1.schema.json",
+  "title": "xianjie.bus.deliveryReceipt",
+  "description": "The coordinator's signed statement that recipients applied a sender's messages. Durable, from the coordinator to the original sender.",
+  "type": "object",
+  "required": [
+    "entries"
+  ],
+  "additionalProperties": false,
+  "properties": {
+    "entries": {
+      "type": "array",
+      "minItems": 1,
+      "items": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "messageId",
+          "sequence",
+          "recipient",
+          "deliveredAt"
+        ],
+        "properties": {
+          "messageId": {
+            "$ref": "../common.schema.json#/$defs/messageId"
+          },
+          "sequence": {
+            "type": "integer",
+            "minimum": 1
+          },
+          "hash": {
+            "type": "string",
+            "pattern": "^[0-9a-f]{64}$"
+          },
+          "recipient": {
+            "$ref": "../common.schema.json#/$defs/agencyId"
+          },
+          "deliveredAt": {
+            "$ref": "../common.schema.json#/$defs/timestamp"
+          }
+        }
+      }
+    }
+  }
+}
+"""#,
         "messages/bus-flow.v1.schema.json": #"""
 {
   "$schema": "https://json-schema.org/draft/2020-12/schema",
@@ -495,6 +543,11 @@ package enum EmbeddedSchemas {
           },
           "recipients": {
             "$ref": "../common.schema.json#/$defs/agencyList"
+          },
+          "hash": {
+            "type": "string",
+            "pattern": "^[0-9a-f]{64}$",
+            "description": "SHA-256 of the message's signing input."
           }
         }
       }
@@ -668,6 +721,16 @@ package enum EmbeddedSchemas {
             "minimum": 0
           }
         }
+      }
+    },
+    "authenticationFailures": {
+      "type": "integer",
+      "minimum": 0
+    },
+    "alerts": {
+      "type": "array",
+      "items": {
+        "type": "string"
       }
     }
   }

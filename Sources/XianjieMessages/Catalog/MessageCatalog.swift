@@ -31,6 +31,7 @@ package enum MessageCatalog {
         MessageDescriptor(Welcome.self),
         MessageDescriptor(Heartbeat.self),
         MessageDescriptor(Receipt.self),
+        MessageDescriptor(DeliveryReceipt.self),
         MessageDescriptor(Ack.self),
         MessageDescriptor(Rejection.self),
         MessageDescriptor(ReplayRequest.self),

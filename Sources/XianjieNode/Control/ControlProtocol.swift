@@ -3,7 +3,7 @@ import JSONSchema
 import XianjieMessages
 
 /// The local control protocol of a node daemon: one JSON request frame, one JSON response frame,
-/// over a DEALER connected to the node's `controlEndpoint`. `docs/node-control.md` documents it.
+/// over a DEALER connected to the node's `controlEndpoint`. `docs/running-a-node.md` documents it.
 package struct ControlRequest: Codable, Sendable {
     package enum Operation: String, Codable, Sendable { case send, status, inbox, ping }
 

@@ -73,8 +73,10 @@ package final class NodeControlService: Service, Sendable {
         }
         let sent = try await runtime.send(drafts)
         var results: [ControlResponse.Result] = []
-        let timeout = Duration.milliseconds(request.timeoutMs ?? 10_000)
+        // One deadline for the whole request, however many documents it holds.
+        let deadline = ContinuousClock.now + .milliseconds(request.timeoutMs ?? 10_000)
         for message in sent {
+            let timeout = max(.zero, deadline - .now)
             var result = ControlResponse.Result(id: message.header.id, sequence: message.header.sequence, outcome: "committed")
             if request.wait == true {
                 do {

@@ -19,6 +19,13 @@ package struct NodeConfiguration: Sendable, Codable {
     package var subscriptions: [String] = []
     /// Where local systems and the CLI hand this node documents to send (`xianjie send --node …`).
     package var controlEndpoint: String?
+    /// This node's key file (`<agency>.keys.json` from `xianjie keygen`). Required unless `allowInsecure`.
+    package var keysPath: String?
+    /// The coordinator's public keys (`coordinator.public.json`): its CURVE server key, and the key its
+    /// receipts are signed with. Required unless `allowInsecure`.
+    package var coordinatorKeysPath: String?
+    /// Connect without CURVE and send unsigned. For development only.
+    package var allowInsecure: Bool = false
     package var heartbeatIntervalMs: Int = 1000
     /// Unanswered messages are sent again after this long without a receipt.
     package var retransmitTimeoutMs: Int = 2000
@@ -52,6 +59,15 @@ package struct NodeConfiguration: Sendable, Codable {
                 "\(path): agency \"\(configuration.agency)\" is not a valid agency id (lower-case letters, digits, . - _; 2 to 64 characters)"
             )
         }
+        guard configuration.kind.range(of: "^[a-z][a-zA-Z]{1,31}$", options: .regularExpression) != nil else {
+            throw NodeError(
+                .configuration,
+                "\(path): kind \"\(configuration.kind)\" must be a word like congress, procuratorate, agency, station (letters only)")
+        }
+        for topic in configuration.subscriptions
+        where topic.range(of: "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$", options: .regularExpression) == nil {
+            throw NodeError(.configuration, "\(path): subscription \"\(topic)\" is not a valid topic name")
+        }
         return configuration
     }
 
@@ -65,6 +81,9 @@ package struct NodeConfiguration: Sendable, Codable {
         synchronousFull = try container.decodeIfPresent(Bool.self, forKey: .synchronousFull) ?? true
         subscriptions = try container.decodeIfPresent([String].self, forKey: .subscriptions) ?? []
         controlEndpoint = try container.decodeIfPresent(String.self, forKey: .controlEndpoint)
+        keysPath = try container.decodeIfPresent(String.self, forKey: .keysPath)
+        coordinatorKeysPath = try container.decodeIfPresent(String.self, forKey: .coordinatorKeysPath)
+        allowInsecure = try container.decodeIfPresent(Bool.self, forKey: .allowInsecure) ?? false
         heartbeatIntervalMs = try container.decodeIfPresent(Int.self, forKey: .heartbeatIntervalMs) ?? 1000
         retransmitTimeoutMs = try container.decodeIfPresent(Int.self, forKey: .retransmitTimeoutMs) ?? 2000
         requestTimeoutMs = try container.decodeIfPresent(Int.self, forKey: .requestTimeoutMs) ?? 1500

@@ -3,13 +3,24 @@ import XianjieMessages
 
 extension NodeEngine {
     /// A transient message: the coordinator's control messages, replies to our requests, requests to us.
-    func control(_ wire: WireMessage, accepted: inout [Int64], rejected: inout [(sequence: Int64, reason: String)])
-        async
-    {
+    func control(
+        _ wire: WireMessage, accepted: inout [Int64], rejected: inout [(sequence: Int64, reason: String)],
+        receipts: inout [WireMessage]
+    ) async {
         let header = wire.header
+        let fromCoordinator = header.type.isBusControl && header.type != Ping.messageType && header.type != Pong.messageType
+        if fromCoordinator, !runtime.isFromCoordinator(wire) {
+            logger.error(
+                "ignoring a control message that is not signed by the coordinator",
+                metadata: ["xianjie.message.type": "\(header.type)", "xianjie.message.source": "\(header.source)"])
+            return
+        }
         switch header.type {
         case Receipt.messageType:
-            if let receipt = try? wire.payload(Receipt.self) { accepted.append(contentsOf: receipt.entries.map(\.sequence)) }
+            if let receipt = try? wire.payload(Receipt.self) {
+                accepted.append(contentsOf: receipt.entries.map(\.sequence))
+                receipts.append(wire)
+            }
         case Rejection.messageType:
             guard let rejection = try? wire.payload(Rejection.self) else { return }
             if let correlation = header.correlationid, runtime.replies.isExpecting(correlation) {
@@ -58,6 +69,7 @@ extension NodeEngine {
         }
         epoch = welcome.epoch
         welcomed = true
+        retransmitBackoff = .milliseconds(configuration.retransmitTimeoutMs)
         credits = max(1, welcome.credits)
         maxMessageBytes = welcome.maxMessageBytes
         // Everything not settled goes again; the coordinator answers resends as it did the first time.
@@ -98,7 +110,7 @@ extension NodeEngine {
         let header = EnvelopeHeader(
             source: configuration.agency, type: P.messageType, dataschema: P.schemaID, recipients: [request.source],
             correlationid: request.id)
-        guard let message = try? WireMessage.make(payload, header: header) else { return }
+        guard let message = try? runtime.sign(WireMessage.make(payload, header: header)) else { return }
         transmit(message.frames)
     }
 }

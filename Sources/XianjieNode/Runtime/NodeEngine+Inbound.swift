@@ -14,6 +14,7 @@ extension NodeEngine {
         var broadcasts: [InboxMessage] = []
         var accepted: [Int64] = []
         var rejected: [(sequence: Int64, reason: String)] = []
+        var receipts: [WireMessage] = []
         var next = lastDelivery
         var redelivered = false
         let now = Date()
@@ -37,12 +38,14 @@ extension NodeEngine {
                 collectBroadcast(wire, topic: topic, tseq: tseq, into: &broadcasts, now: now)
                 continue
             }
-            await control(wire, accepted: &accepted, rejected: &rejected)
+            await control(wire, accepted: &accepted, rejected: &rejected, receipts: &receipts)
         }
         await commitInbound(deliveries: deliveries, broadcasts: broadcasts, through: next)
         // Already applied: say so again, or the coordinator keeps redelivering them.
         if redelivered, deliveries.isEmpty { sendControl(Ack(through: lastDelivery)) }
-        if !accepted.isEmpty || !rejected.isEmpty { await settle(accepted: accepted, rejected: rejected) }
+        if !accepted.isEmpty || !rejected.isEmpty {
+            await settle(accepted: accepted, rejected: rejected, receipts: receipts)
+        }
         await pumpOutbox()
     }
 
@@ -117,9 +120,11 @@ extension NodeEngine {
         runtime.inboxChanged.notify()
     }
 
-    private func settle(accepted: [Int64], rejected: [(sequence: Int64, reason: String)]) async {
+    private func settle(
+        accepted: [Int64], rejected: [(sequence: Int64, reason: String)], receipts: [WireMessage]
+    ) async {
         do {
-            try await runtime.store.settle(accepted: accepted, rejected: rejected)
+            try await runtime.store.settle(accepted: accepted, rejected: rejected, receipts: receipts)
         } catch {
             logger.error("cannot record the coordinator's answers: \(error)")
             return
@@ -129,7 +134,10 @@ extension NodeEngine {
         let before = settledThrough
         while settledAbove.remove(settledThrough + 1) != nil { settledThrough += 1 }
         settledAbove = settledAbove.filter { $0 > settledThrough }
-        if settledThrough > before { lastSendProgress = .now }
+        if settledThrough > before {
+            lastSendProgress = .now
+            retransmitBackoff = .milliseconds(configuration.retransmitTimeoutMs)
+        }
         if sentThrough < settledThrough { sentThrough = settledThrough }
         runtime.settlementsChanged.notify()
     }

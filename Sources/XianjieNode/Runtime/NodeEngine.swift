@@ -16,6 +16,8 @@ final class NodeEngine {
     var settledAbove: Set<Int64>
     var sentThrough: Int64
     var lastSendProgress = ContinuousClock.now
+    /// Doubles with every resend that brings no answer (up to 30 s), back to the configured value on progress.
+    var retransmitBackoff: Duration = .zero
     var credits = 64
     // Inbound stream
     var lastDelivery: Int64
@@ -73,7 +75,7 @@ final class NodeEngine {
 
     func sendControl<P: MessagePayload>(_ payload: P) {
         let header = EnvelopeHeader(source: configuration.agency, type: P.messageType, dataschema: P.schemaID)
-        guard let message = try? WireMessage.make(payload, header: header) else { return }
+        guard let message = try? runtime.sign(WireMessage.make(payload, header: header)) else { return }
         transmit(message.frames)
     }
 
@@ -133,12 +135,18 @@ final class NodeEngine {
                 "coordinator silent", metadata: ["xianjie.agency": "\(configuration.agency)"])
             coordinatorSilent = true
         }
-        if sentThrough > settledThrough, now - lastSendProgress > .milliseconds(configuration.retransmitTimeoutMs) {
+        let base = Duration.milliseconds(configuration.retransmitTimeoutMs)
+        if retransmitBackoff < base { retransmitBackoff = base }
+        if sentThrough > settledThrough, now - lastSendProgress > retransmitBackoff {
             logger.info(
                 "resending unanswered messages",
-                metadata: ["xianjie.count": "\(sentThrough - settledThrough)", "xianjie.from": "\(settledThrough + 1)"])
+                metadata: [
+                    "xianjie.count": "\(sentThrough - settledThrough)", "xianjie.from": "\(settledThrough + 1)",
+                    "xianjie.nextRetry": "\(min(retransmitBackoff * 2, .seconds(30)))",
+                ])
             sentThrough = settledThrough
             lastSendProgress = now
+            retransmitBackoff = min(retransmitBackoff * 2, .seconds(30))
         }
         for (topic, pending) in replayPending where now - pending.at > .seconds(3) {
             replayPending[topic] = nil  // lost or slow: ask again

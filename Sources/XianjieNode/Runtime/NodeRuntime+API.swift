@@ -30,7 +30,7 @@ extension NodeRuntime {
 
     /// Commits several documents to the outbox in one transaction (in this order), then sends them.
     package func send(_ items: [(header: EnvelopeHeader, data: Data)]) async throws -> [WireMessage] {
-        let results = try await store.enqueue(items)
+        let results = try await store.enqueue(items, signer: { [self] in try sign($0) })
         for result in results where result.isNew { events.push(.enqueued(result.message)) }
         return results.map(\.message)
     }
@@ -44,7 +44,9 @@ extension NodeRuntime {
             throw NodeError(.invalidDocument, "unknown message type \"\(type)\"; see schemas/ for the types of this bus")
         }
         guard descriptor.delivery == .durable else {
-            throw NodeError(.invalidDocument, "\(type) is not a document; use request(_:to:) for transient messages")
+            throw NodeError(
+                .invalidDocument,
+                "\(type) is a transient request, not a document: it cannot go through the outbox (see docs/protocol.md §7)")
         }
         return EnvelopeHeader(
             id: id, source: configuration.agency, type: type, subject: subject, dataschema: descriptor.schemaID,
@@ -80,7 +82,7 @@ extension NodeRuntime {
         let header = EnvelopeHeader(
             source: configuration.agency, type: P.messageType, dataschema: P.schemaID,
             recipients: recipient == .coordinator ? nil : [recipient])
-        let message = try WireMessage.make(payload, header: header)
+        let message = try sign(try WireMessage.make(payload, header: header))
         let timeout = timeout ?? .milliseconds(configuration.requestTimeoutMs)
         let attempts = max(1, attempts ?? configuration.requestAttempts)
         for _ in 1...attempts {

@@ -1,7 +1,9 @@
 import Foundation
+import Crypto
 import Logging
 import ServiceLifecycle
 import XianjieMessages
+import XianjieTrust
 import ZeroMQ
 
 /// The runtime every node kind uses: an outbox and an inbox in the node's own SQLite file, sending with
@@ -18,6 +20,9 @@ package final class NodeRuntime: Service, Sendable {
     let dealer: ZMQSocketHandle
     let subscriber: ZMQSocketHandle?
     let applier: MessageApplier?
+    /// This node's keys and the coordinator's public keys; nil only with `allowInsecure`.
+    let keys: AgencyKeys?
+    let coordinatorSigningKey: Curve25519.Signing.PublicKey?
     let requestHandler: RequestHandler?
 
     let events = BatchingQueue<NodeEvent>()
@@ -37,6 +42,29 @@ package final class NodeRuntime: Service, Sendable {
         self.applier = applier
         self.requestHandler = requestHandler
         self.store = try NodeStore(path: configuration.storePath, synchronousFull: configuration.synchronousFull)
+        var curve: CurveOptions?
+        if configuration.allowInsecure {
+            self.keys = nil
+            self.coordinatorSigningKey = nil
+            logger.warning("running WITHOUT CURVE or signatures (allowInsecure): a secure coordinator refuses this node")
+        } else {
+            guard let keysPath = configuration.keysPath, let coordinatorPath = configuration.coordinatorKeysPath else {
+                throw NodeError(
+                    .configuration,
+                    "keysPath and coordinatorKeysPath are required: create this node's keys with `xianjie keygen --agency \(configuration.agency)` and get coordinator.public.json from the coordinator's operator"
+                )
+            }
+            let keys = try AgencyKeys.load(from: URL(fileURLWithPath: keysPath))
+            guard keys.agency == configuration.agency else {
+                throw NodeError(.configuration, "\(keysPath) holds the keys of \(keys.agency), not of \(configuration.agency)")
+            }
+            let coordinator = try PublicKeys.load(from: URL(fileURLWithPath: coordinatorPath))
+            self.keys = keys
+            self.coordinatorSigningKey = try coordinator.signingKey()
+            curve = .client(
+                publicKey: try keys.curve.publicCurveKey, secretKey: try keys.curve.secretCurveKey,
+                serverKey: try CurveKey(z85: coordinator.curvePublicKey))
+        }
         self.context = try ZMQContext()
         self.reactor = try ZMQReactor(context: context, name: "node-\(configuration.agency)")
         let heartbeat = Duration.milliseconds(configuration.heartbeatIntervalMs)
@@ -45,14 +73,14 @@ package final class NodeRuntime: Service, Sendable {
             options: ZMQSocketOptions(
                 routingID: Array(configuration.agency.rawValue.utf8), sendHighWaterMark: 0, receiveHighWaterMark: 0,
                 heartbeatInterval: heartbeat, heartbeatTimeout: heartbeat * 3,
-                reconnectInterval: .milliseconds(100), reconnectIntervalMax: .seconds(2)),
+                reconnectInterval: .milliseconds(100), reconnectIntervalMax: .seconds(2), curve: curve),
             connect: [configuration.coordinator])
         if let publish = configuration.coordinatorPublish, !configuration.subscriptions.isEmpty {
             self.subscriber = try reactor.addSocket(
                 .sub,
                 options: ZMQSocketOptions(
                     reconnectInterval: .milliseconds(100), reconnectIntervalMax: .seconds(2),
-                    subscriptions: configuration.subscriptions.map { Array(topicFrame($0)) }),
+                    subscriptions: configuration.subscriptions.map { Array(topicFrame($0)) }, curve: curve),
                 connect: [publish])
         } else {
             self.subscriber = nil
@@ -101,6 +129,20 @@ package final class NodeRuntime: Service, Sendable {
         await reactor.shutdown()
         context.shutdown()
         logger.info("node stopped", metadata: ["xianjie.agency": "\(configuration.agency)"])
+    }
+}
+
+extension NodeRuntime {
+    /// Signs a message with this node's key (unchanged when running without keys).
+    package func sign(_ message: WireMessage) throws -> WireMessage {
+        guard let keys else { return message }
+        return try MessageSignature.sign(message, with: keys.signing)
+    }
+
+    /// Whether a message really comes from the coordinator (always true without keys).
+    func isFromCoordinator(_ message: WireMessage) -> Bool {
+        guard let key = coordinatorSigningKey else { return true }
+        return message.header.source == .coordinator && MessageSignature.isValid(message, publicKey: key)
     }
 }
 

@@ -6,7 +6,9 @@ extension NodeStore {
     /// Commits messages to the outbox, in one transaction, each with the node's next sequence; returns them
     /// as they will be sent. A message whose `id` is already in the outbox is not added again (submissions
     /// are idempotent): it is returned as stored, with `isNew` false.
-    package func enqueue(_ items: [(header: EnvelopeHeader, data: Data)]) async throws -> [(
+    package func enqueue(
+        _ items: [(header: EnvelopeHeader, data: Data)], signer: (@Sendable (WireMessage) throws -> WireMessage)? = nil
+    ) async throws -> [(
         message: WireMessage, isNew: Bool
     )] {
         try await writer.write { db in
@@ -27,7 +29,8 @@ extension NodeStore {
                 var header = item.header
                 last += 1
                 header.sequence = last
-                let message = try WireMessage.make(header: header, data: item.data)
+                var message = try WireMessage.make(header: header, data: item.data)
+                if let signer { message = try signer(message) }
                 try insert.execute(arguments: [
                     last, header.id, header.type.rawValue, message.headerBytes, message.data, message.signature, now,
                 ])
@@ -49,10 +52,26 @@ extension NodeStore {
         }
     }
 
-    /// Records the coordinator's answers: receipts (accepted) and rejections with their reasons.
-    package func settle(accepted: [Int64], rejected: [(sequence: Int64, reason: String)]) async throws {
-        guard !accepted.isEmpty || !rejected.isEmpty else { return }
+    /// Records the coordinator's answers: receipts (accepted, kept as signed) and rejections with their reasons.
+    package func settle(
+        accepted: [Int64], rejected: [(sequence: Int64, reason: String)], receipts: [WireMessage] = []
+    ) async throws {
+        guard !accepted.isEmpty || !rejected.isEmpty || !receipts.isEmpty else { return }
         try await writer.write { db in
+            let keep = try db.cachedStatement(
+                sql: """
+                    INSERT INTO receipt (sequence, messageId, hash, status, header, data, signature, receivedAt)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    """)
+            for receipt in receipts {
+                guard let payload = try? receipt.payload(Receipt.self) else { continue }
+                for entry in payload.entries {
+                    try keep.execute(arguments: [
+                        entry.sequence, entry.messageId, entry.hash, entry.status.rawValue, receipt.headerBytes,
+                        receipt.data, receipt.signature, Date().timeIntervalSince1970,
+                    ])
+                }
+            }
             let now = Date().timeIntervalSince1970
             let accept = try db.cachedStatement(
                 sql: "UPDATE outbox SET state = 1, settledAt = ? WHERE sequence = ? AND state = 0")

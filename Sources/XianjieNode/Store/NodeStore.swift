@@ -83,6 +83,24 @@ package final class NodeStore: Sendable {
                     ) WITHOUT ROWID;
                     """)
         }
+        migrator.registerMigration("v2: receipts") { db in
+            try db.execute(
+                sql: """
+                    -- The coordinator's signed receipts, as received: proof that it accepted what this node sent.
+                    CREATE TABLE receipt (
+                        rowid INTEGER PRIMARY KEY,
+                        sequence INTEGER NOT NULL,
+                        messageId TEXT NOT NULL,
+                        hash TEXT,
+                        status TEXT NOT NULL,
+                        header BLOB NOT NULL,
+                        data BLOB NOT NULL,
+                        signature BLOB NOT NULL,
+                        receivedAt REAL NOT NULL
+                    );
+                    CREATE INDEX receipt_sequence ON receipt(sequence);
+                    """)
+        }
         return migrator
     }
 }

@@ -29,7 +29,7 @@ extension ReactorLoop {
     }
 
     /// One whole multipart message, or `nil` when nothing (more) is readable.
-    private func receive(_ socket: LoopSocket) -> ZMQMessage? {
+    func receive(_ socket: LoopSocket) -> ZMQMessage? {
         var frames: [Data] = []
         var userID: String?
         while true {

@@ -15,6 +15,10 @@ final class LoopSocket {
     var inputPaused = false
     /// The last `POLLOUT` flush made no progress; skip `POLLOUT` for one short poll.
     var polloutBackoff = false
+    /// On a monitored socket: the PAIR receiving its events (``ZMQReactor/monitor(_:events:)``).
+    var monitor: LoopSocket?
+    /// On a monitor PAIR: where its decoded events go. Such a socket is never paused.
+    var monitorSink: AsyncStream<ZMQMonitorEvent>.Continuation?
 
     init(handle: ZMQSocketHandle, raw: UnsafeMutableRawPointer) {
         self.handle = handle
@@ -135,7 +139,9 @@ final class ReactorLoop {
             guard let socket = itemOwners[index] else { continue }
             let revents = items[index].revents
             if revents & Int16(ZMQ_POLLOUT) != 0 { flushBacklog(socket) }
-            if revents & Int16(ZMQ_POLLIN) != 0, !socket.inputPaused { drainInput(socket) }
+            if revents & Int16(ZMQ_POLLIN) != 0, !socket.inputPaused {
+                if socket.monitorSink != nil { drainMonitor(socket, limit: batchLimit) } else { drainInput(socket) }
+            }
         }
         return count > (signalled ? 1 : 0)
     }
@@ -182,14 +188,21 @@ final class ReactorLoop {
             try? RawSocket(pointer: socket.raw).set(option, bytes: topic, on ? "ZMQ_SUBSCRIBE" : "ZMQ_UNSUBSCRIBE")
         case .close(let handle):
             guard let socket = sockets.removeValue(forKey: handle.id) else { return }
+            stopMonitor(on: socket)
             order.removeAll { $0 === socket }
             if socket.inputPaused { pausedCount -= 1 }
             close(socket, reason: .socketClosed("zmq_msg_send", handle.description))
+        case .monitor(let request):
+            startMonitor(request)
+        case .stopMonitor(let handle, let pairID):
+            guard let socket = sockets[handle.id], let monitor = socket.monitor else { return }
+            if let pairID, monitor.handle.id != pairID { return }
+            stopMonitor(on: socket)
         }
     }
 
     /// Reports unsent messages, ends the streams and closes the libzmq socket.
-    private func close(_ socket: LoopSocket, reason: ZMQError) {
+    func close(_ socket: LoopSocket, reason: ZMQError) {
         for pending in socket.backlog[socket.backlogHead...] { report(pending, on: socket.handle, reason) }
         socket.backlog.removeAll()
         socket.backlogHead = 0
@@ -218,7 +231,13 @@ final class ReactorLoop {
             zmq_close(raw.pointer)
             core.context.socketClosed()
         }
+        for case .monitor(let request) in commands {
+            abandon(request, .reactorShutDown("zmq_socket_monitor", request.target.description))
+        }
         commands.removeAll()
+        // Monitors first: each stops cleanly (its last events delivered) and takes its PAIR
+        // out of `order`.
+        for socket in order where socket.monitor != nil { stopMonitor(on: socket) }
         for socket in order {
             close(socket, reason: .reactorShutDown("zmq_msg_send", socket.handle.description))
         }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import XianjieMessages
 import XianjieNode
+import XianjieTrust
 import ZeroMQ
 
 /// `xianjie demo`: a whole sample county on this machine — the coordinator and every agency's node as
@@ -33,6 +34,8 @@ struct Demo: AsyncParsableCommand {
         if fresh { try? FileManager.default.removeItem(at: directory) }
         let county = SampleCounty(directory: directory, routerPort: port)
         let (coordinatorConfig, nodeConfigs) = try county.writeConfigurations()
+        try county.provisionKeys()
+        let credentials = try county.operatorCredentials()
         let logs = directory.appendingPathComponent("logs", isDirectory: true)
         try FileManager.default.createDirectory(at: logs, withIntermediateDirectories: true)
         let supervisor = ProcessSupervisor(
@@ -48,10 +51,10 @@ struct Demo: AsyncParsableCommand {
                 member.agency.rawValue, executable: "xianjie-node", arguments: ["--config", nodeConfigs[member.agency]!])
         }
         Output.line("started \(SampleCounty.members.count) agency nodes; logs in \(logs.path)")
-        try await waitUntilPresent(county)
+        try await waitUntilPresent(county, credentials)
         Output.line("every node is connected.\n")
 
-        let tail = try FlowPrinter(endpoint: county.publishEndpoint)
+        let tail = try FlowPrinter(endpoint: county.publishEndpoint, curve: credentials.curve)
         defer { tail.close() }
         try await Task.sleep(for: .milliseconds(300))
 
@@ -72,7 +75,10 @@ struct Demo: AsyncParsableCommand {
         }
         try await Task.sleep(for: .seconds(1))
         Output.line("")
-        let status = try Status.parse(["--coordinator", county.routerEndpoint])
+        let status = try Status.parse([
+            "--coordinator", county.routerEndpoint, "--keys", county.secretKeys(SampleCounty.operatorID),
+            "--coordinator-keys", county.coordinatorPublicKeys,
+        ])
         try await status.run()
         Output.line("")
         if failures > 0 {
@@ -84,16 +90,22 @@ struct Demo: AsyncParsableCommand {
             if failures > 0 { throw ExitCode(1) }
             return
         }
-        Output.line("the county keeps running; watch with `xianjie tail`, `xianjie status`. Ctrl-C stops it.")
+        let keyOptions = "--keys \(county.secretKeys(SampleCounty.operatorID)) --coordinator-keys \(county.coordinatorPublicKeys)"
+        Output.line("the county keeps running. Watch it from another terminal with")
+        Output.line("  .build/debug/xianjie tail --coordinator-publish \(county.publishEndpoint) \(keyOptions)")
+        Output.line("  .build/debug/xianjie status --coordinator \(county.routerEndpoint) \(keyOptions)")
+        Output.line("Ctrl-C stops it.")
         await interrupt.wait()
         Output.line("\nstopping the county …")
     }
 
-    private func waitUntilPresent(_ county: SampleCounty) async throws {
+    private func waitUntilPresent(
+        _ county: SampleCounty, _ credentials: (identity: AgencyID, curve: CurveOptions?, keys: AgencyKeys?)
+    ) async throws {
         let deadline = ContinuousClock.now + .seconds(60)
         let expected = Set(SampleCounty.members.map(\.agency))
         while ContinuousClock.now < deadline {
-            if let report = try? await CoordinatorQuery.status(county.routerEndpoint, timeout: .seconds(2)) {
+            if let report = try? await CoordinatorQuery.status(county.routerEndpoint, timeout: .seconds(2), as: credentials) {
                 let present = Set(report.nodes.filter(\.present).map(\.agency))
                 if expected.isSubset(of: present) { return }
             }
@@ -109,11 +121,12 @@ final class FlowPrinter: Sendable {
     let reactor: ZMQReactor
     let task: Task<Void, Never>
 
-    init(endpoint: String) throws {
+    init(endpoint: String, curve: CurveOptions?) throws {
         context = try ZMQContext()
         reactor = try ZMQReactor(context: context, name: "demo-tail")
         let socket = try reactor.addSocket(
-            .sub, options: ZMQSocketOptions(subscriptions: [Array(topicFrame(flowTopic))]), connect: [endpoint])
+            .sub, options: ZMQSocketOptions(subscriptions: [Array(topicFrame(flowTopic))], curve: curve),
+            connect: [endpoint])
         task = Task {
             for await batch in socket.inbound {
                 for message in batch where message.frames.count == 5 {
@@ -159,19 +172,28 @@ final class InterruptWatcher: @unchecked Sendable {  // the signal sources are o
 
 /// Bus questions for the coordinator itself.
 enum CoordinatorQuery {
-    static func status(_ endpoint: String, timeout: Duration) async throws -> StatusReport {
-        let identity = AgencyID("operator.cli-\(ProcessInfo.processInfo.processIdentifier)")
-        let client = try OneShotClient(endpoint: endpoint, identity: identity.rawValue)
+    static func status(
+        _ endpoint: String, timeout: Duration, as credentials: (identity: AgencyID, curve: CurveOptions?, keys: AgencyKeys?)
+    ) async throws -> StatusReport {
+        let client = try OneShotClient(endpoint: endpoint, identity: credentials.identity.rawValue, curve: credentials.curve)
         defer { client.close() }
-        let header = EnvelopeHeader(source: identity, type: StatusRequest.messageType, dataschema: StatusRequest.schemaID)
-        client.send(try WireMessage.make(StatusRequest(), header: header).frames)
+        let header = EnvelopeHeader(
+            source: credentials.identity, type: StatusRequest.messageType, dataschema: StatusRequest.schemaID)
+        var request = try WireMessage.make(StatusRequest(), header: header)
+        if let keys = credentials.keys { request = try MessageSignature.sign(request, with: keys.signing) }
+        client.send(request.frames)
         let deadline = ContinuousClock.now + timeout
         while ContinuousClock.now < deadline, let reply = await client.next(timeout: deadline - .now) {
             guard reply.frames.count == 4, let wire = try? WireMessage.decode(frames: Array(reply.frames.dropFirst())),
-                wire.header.correlationid == header.id, wire.header.type == StatusReport.messageType
+                wire.header.correlationid == header.id
             else { continue }
+            if wire.header.type == Rejection.messageType, let rejection = try? wire.payload(Rejection.self) {
+                throw CLIError("the coordinator refused: \(rejection.reason.rawValue): \(rejection.detail)")
+            }
             return try wire.payload(StatusReport.self)
         }
-        throw CLIError("no status from the coordinator at \(endpoint)")
+        throw CLIError(
+            "no status from the coordinator at \(endpoint) within \(timeout)"
+                + (credentials.curve == nil ? " (no keys given: a coordinator with CURVE ignores this client)" : ""))
     }
 }

@@ -10,7 +10,7 @@ struct Send: AsyncParsableCommand {
         abstract: "Send a JSON document through a node (from a file or standard input).",
         discussion: """
             The document is {"type": …, "recipients": [...] or "topic": …, "subject": …, "data": {...}} and may carry
-            an "id" to make the submission idempotent; an array sends several. See docs/node-control.md and schemas/.
+            an "id" to make the submission idempotent; an array sends several. See docs/running-a-node.md and schemas/.
             Exit status: 0 accepted (or committed without --wait), 1 rejected, 2 error, 3 no answer in time.
             """)
 
@@ -30,7 +30,13 @@ struct Send: AsyncParsableCommand {
     var json = false
 
     func run() async throws {
-        let input = try Output.readInput(file: file)
+        let input: Data
+        do {
+            input = try Output.readInput(file: file)
+        } catch {
+            Output.error("\(error)")
+            throw ExitCode(2)
+        }
         let documents: [ControlRequest.Document]
         do {
             let value = try JSONValue.parse(input)

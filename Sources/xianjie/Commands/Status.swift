@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import XianjieMessages
+import XianjieTrust
 
 /// `xianjie status`: nodes, presence and queue depths, as the coordinator sees them.
 struct Status: AsyncParsableCommand {
@@ -15,12 +16,14 @@ struct Status: AsyncParsableCommand {
     @Flag(help: "Print the report as JSON.")
     var json = false
 
+    @OptionGroup var credentials: Credentials
+
     func run() async throws {
         let report: StatusReport
         do {
-            report = try await CoordinatorQuery.status(coordinator, timeout: .seconds(timeout))
+            report = try await CoordinatorQuery.status(coordinator, timeout: .seconds(timeout), as: try credentials.resolve())
         } catch {
-            Output.error("no answer from the coordinator at \(coordinator) within \(timeout) s; is it running?")
+            Output.error("\(error)")
             throw ExitCode(3)
         }
         if json {
@@ -38,6 +41,10 @@ struct Status: AsyncParsableCommand {
             let reasons = report.rejectionsByReason.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }
             Output.line("rejections since start: " + reasons.joined(separator: ", "))
         }
+        if let failures = report.authenticationFailures, failures > 0 {
+            Output.line("authentication failures since start: \(failures)")
+        }
+        for alert in report.alerts ?? [] { Output.line("ALERT: \(alert)") }
         if !report.topicHeads.isEmpty {
             Output.line("topics: " + report.topicHeads.sorted { $0.key < $1.key }.map { "\($0.key)@\($0.value)" }.joined(separator: ", "))
         }

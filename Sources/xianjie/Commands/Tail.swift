@@ -26,11 +26,14 @@ struct Tail: AsyncParsableCommand {
     @Flag(help: "One JSON object per line, for scripts.")
     var json = false
 
+    @OptionGroup var credentials: Credentials
+
     func run() async throws {
         let context = try ZMQContext()
         let reactor = try ZMQReactor(context: context, name: "xianjie-tail")
         let socket = try reactor.addSocket(
-            .sub, options: ZMQSocketOptions(subscriptions: [Array(topicFrame(flowTopic))]),
+            .sub,
+            options: ZMQSocketOptions(subscriptions: [Array(topicFrame(flowTopic))], curve: try credentials.resolve().curve),
             connect: [coordinatorPublish])
         defer {
             reactor.shutdown()

@@ -1,5 +1,8 @@
 import Foundation
+import XianjieCoordinator
 import XianjieMessages
+import XianjieTrust
+import ZeroMQ
 
 /// The sample county of DOMAIN.md [000] (呼图壁, Hutubi): its congress, procuratorate, three agencies
 /// and township liaison stations, each a node of its own.
@@ -24,6 +27,11 @@ struct SampleCounty {
     let directory: URL
     let routerPort: Int
 
+    static let operatorID: AgencyID = "operator.demo"
+    var keysDirectory: URL { directory.appendingPathComponent("keys", isDirectory: true) }
+    func secretKeys(_ agency: AgencyID) -> String { keysDirectory.appendingPathComponent("\(agency).keys.json").path }
+    var coordinatorPublicKeys: String { keysDirectory.appendingPathComponent("coordinator.public.json").path }
+
     var routerEndpoint: String { "tcp://127.0.0.1:\(routerPort)" }
     var publishEndpoint: String { "tcp://127.0.0.1:\(routerPort + 1)" }
 
@@ -37,7 +45,7 @@ struct SampleCounty {
         let coordinator: [String: Any] = [
             "routerEndpoint": routerEndpoint, "publishEndpoint": publishEndpoint,
             "storePath": directory.appendingPathComponent("coordinator.sqlite").path,
-            "agencies": Self.members.map(\.agency.rawValue),
+            "keysPath": secretKeys(.coordinator),
         ]
         let coordinatorPath = directory.appendingPathComponent("coordinator.json").path
         try write(coordinator, to: coordinatorPath)
@@ -48,12 +56,49 @@ struct SampleCounty {
                 "coordinatorPublish": publishEndpoint, "subscriptions": ["notices"],
                 "storePath": directory.appendingPathComponent("\(member.agency).sqlite").path,
                 "controlEndpoint": controlEndpoint(member.agency),
+                "keysPath": secretKeys(member.agency), "coordinatorKeysPath": coordinatorPublicKeys,
             ]
             let path = directory.appendingPathComponent("\(member.agency).json").path
             try write(node, to: path)
             nodes[member.agency] = path
         }
         return (coordinatorPath, nodes)
+    }
+
+    /// Creates every agency's keys (once) and registers them with the coordinator's store, as
+    /// `xianjie keygen` and `xianjie agency add` would.
+    func provisionKeys() throws {
+        let store = try CoordinatorStore(path: directory.appendingPathComponent("coordinator.sqlite").path)
+        let registered = Set(try store.registry().map(\.agency))
+        var everyone: [(AgencyID, String, String)] = [(.coordinator, "coordinator", "衔接工作联络中心")]
+        everyone += Self.members.map { ($0.agency, $0.kind, $0.name) }
+        everyone.append((Self.operatorID, "operator", "演示操作员"))
+        for (agency, kind, name) in everyone {
+            let keys: AgencyKeys
+            if FileManager.default.fileExists(atPath: secretKeys(agency)) {
+                keys = try AgencyKeys.load(from: URL(fileURLWithPath: secretKeys(agency)))
+            } else {
+                keys = try AgencyKeys.generate(for: agency)
+                _ = try keys.write(to: keysDirectory)
+            }
+            if agency != .coordinator, !registered.contains(agency) {
+                try store.addAgency(
+                    RegistryEntry(
+                        agency: agency, kind: kind, region: "呼图壁县", displayName: name,
+                        curveKey: keys.publicKeys.curvePublicKey, signingKey: keys.publicKeys.signingPublicKey),
+                    by: "operator:demo")
+            }
+        }
+    }
+
+    /// The operator's credentials for status and the live flow.
+    func operatorCredentials() throws -> (identity: AgencyID, curve: CurveOptions?, keys: AgencyKeys?) {
+        let keys = try AgencyKeys.load(from: URL(fileURLWithPath: secretKeys(Self.operatorID)))
+        let coordinator = try PublicKeys.load(from: URL(fileURLWithPath: coordinatorPublicKeys))
+        let curve = CurveOptions.client(
+            publicKey: try keys.curve.publicCurveKey, secretKey: try keys.curve.secretCurveKey,
+            serverKey: try CurveKey(z85: coordinator.curvePublicKey))
+        return (keys.agency, curve, keys)
     }
 
     private func write(_ object: [String: Any], to path: String) throws {

@@ -105,6 +105,15 @@ enum Scenarios {
         bad.document.topic = nil
         bad.expect = "rejected"
         steps.append(bad)
+        var forbidden = ScenarioStep(
+            "联络站无权发出检察建议，被拒 — a station may not issue a procuratorial suggestion", from: station,
+            to: [market], subject: "case-2024-09",
+            ProcuratorialSuggestion(
+                documentNumber: "伪〔2024〕1号", caseId: "case-2024-09", kind: .other, addressee: market, facts: "—",
+                legalBasis: "—", recommendations: ["—"], urgent: false, issuedAt: now,
+                replyDueBy: CalendarDate(rawValue: "2025-01-20")!, approvedBy: chief, deliveryMode: .written))
+        forbidden.expect = "rejected"
+        steps.append(forbidden)
         return steps
     }
 }

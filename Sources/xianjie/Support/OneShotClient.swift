@@ -8,11 +8,12 @@ final class OneShotClient: Sendable {
     let socket: ZMQSocketHandle
     private let collector: ZMQCollector
 
-    init(_ type: ZMQSocketType = .dealer, endpoint: String, identity: String? = nil) throws {
+    init(_ type: ZMQSocketType = .dealer, endpoint: String, identity: String? = nil, curve: CurveOptions? = nil) throws {
         context = try ZMQContext()
         reactor = try ZMQReactor(context: context, name: "xianjie-cli")
         socket = try reactor.addSocket(
-            type, options: ZMQSocketOptions(routingID: identity.map { Array($0.utf8) }), connect: [endpoint])
+            type, options: ZMQSocketOptions(routingID: identity.map { Array($0.utf8) }, curve: curve),
+            connect: [endpoint])
         collector = ZMQCollector(socket)
     }
 

@@ -20,13 +20,19 @@ package struct Receipt: MessagePayload {
         package var status: Status
         package var acceptedAt: Date
         package var recipients: [AgencyID]
+        /// SHA-256 of the message's signing input (docs/protocol.md): what this receipt binds to.
+        package var hash: String?
 
-        package init(messageId: String, sequence: Int64, status: Status, acceptedAt: Date, recipients: [AgencyID]) {
+        package init(
+            messageId: String, sequence: Int64, status: Status, acceptedAt: Date, recipients: [AgencyID],
+            hash: String? = nil
+        ) {
             self.messageId = messageId
             self.sequence = sequence
             self.status = status
             self.acceptedAt = acceptedAt
             self.recipients = recipients
+            self.hash = hash
         }
     }
 
@@ -44,4 +50,32 @@ package struct Ack: MessagePayload {
     package var through: Int64
 
     package init(through: Int64) { self.through = through }
+}
+
+/// The coordinator's signed statement that recipients applied a sender's messages. Durable: it reaches
+/// the sender through its queue, exactly once, and stays in its inbox as proof of delivery.
+package struct DeliveryReceipt: MessagePayload {
+    package static let messageType: MessageType = "xianjie.bus.deliveryReceipt"
+    package static let schemaName = "bus-delivery-receipt.v1"
+    package static let delivery = DeliveryClass.durable
+
+    package struct Entry: Codable, Sendable, Equatable {
+        package var messageId: String
+        package var sequence: Int64
+        package var hash: String?
+        package var recipient: AgencyID
+        package var deliveredAt: Date
+
+        package init(messageId: String, sequence: Int64, hash: String?, recipient: AgencyID, deliveredAt: Date) {
+            self.messageId = messageId
+            self.sequence = sequence
+            self.hash = hash
+            self.recipient = recipient
+            self.deliveredAt = deliveredAt
+        }
+    }
+
+    package var entries: [Entry]
+
+    package init(entries: [Entry]) { self.entries = entries }
 }

@@ -50,11 +50,17 @@ package struct StatusReport: MessagePayload {
     package var rejectionsByReason: [String: Int64]
     package var topicHeads: [String: Int64]
     package var nodes: [Node]
+    /// Refused connections and messages that failed authentication since the coordinator started.
+    package var authenticationFailures: Int64?
+    /// Conditions an operator should look at now (e.g. repeated failed handshakes).
+    package var alerts: [String]?
 
     package init(
         epoch: String, startedAt: Date, messagesStored: Int64, quarantined: Int64, rejectionsByReason: [String: Int64],
-        topicHeads: [String: Int64], nodes: [Node]
+        topicHeads: [String: Int64], nodes: [Node], authenticationFailures: Int64? = nil, alerts: [String]? = nil
     ) {
+        self.authenticationFailures = authenticationFailures
+        self.alerts = alerts
         self.epoch = epoch
         self.startedAt = startedAt
         self.messagesStored = messagesStored

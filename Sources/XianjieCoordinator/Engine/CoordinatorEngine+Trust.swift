@@ -1,0 +1,87 @@
+import Foundation
+import XianjieMessages
+import XianjieTrust
+
+extension CoordinatorEngine {
+    /// Failed authentications in the last minute above this raise an alert.
+    static let authenticationAlertThreshold = 5
+
+    func countAuthenticationFailure(_ description: String? = nil) {
+        let now = ContinuousClock.now
+        authenticationFailuresTotal += 1
+        authenticationFailures.append(now)
+        authenticationFailures.removeAll { now - $0 > .seconds(60) }
+        if authenticationFailures.count > Self.authenticationAlertThreshold {
+            let alert =
+                "\(authenticationFailures.count) failed authentications in the last minute"
+                + (description.map { "; latest: \($0)" } ?? "")
+                + ". Check for a client with a wrong or revoked key, or an intruder."
+            if alerts.last != alert {
+                logger.critical("authentication alert", metadata: ["xianjie.alert": "\(alert)"])
+            }
+            alerts = [alert]
+        } else if authenticationFailures.count <= 1 {
+            alerts = []
+        }
+    }
+
+    /// A refused CURVE handshake or ZAP request: counted, audited.
+    func authenticationRefused(_ detail: String) async {
+        countAuthenticationFailure(detail)
+        var batch = IngestBatch()
+        batch.audit.append(PendingAudit(.authenticationRefused, actor: nil, detail: detail))
+        do { _ = try await store.commit(batch) } catch { logger.error("cannot audit a refused connection: \(error)") }
+    }
+
+    /// Reloads the registry when an operator changed it (polled every tick: changes apply without restart).
+    func reloadRegistryIfChanged() {
+        guard let trust else { return }
+        do {
+            let version = try store.registryVersion()
+            guard version != trust.version else { return }
+            trust.load(try store.registry(), version: version)
+            logger.notice("registry loaded", metadata: ["xianjie.registry.version": "\(version)"])
+        } catch {
+            logger.error("cannot read the registry: \(error)")
+        }
+    }
+
+    /// Tells each sender, with a durable signed receipt from the coordinator, which of its messages
+    /// recipients have now applied.
+    func confirmDeliveries(_ delivered: [(recipient: AgencyID, from: Int64, to: Int64)]) async {
+        var bySource: [AgencyID: [DeliveryReceipt.Entry]] = [:]
+        let now = Date()
+        for item in delivered where item.to > item.from {
+            guard let rows = try? await store.deliveredMessages(recipient: item.recipient, after: item.from, through: item.to)
+            else { continue }
+            for row in rows where row.source != .coordinator {
+                bySource[row.source, default: []].append(
+                    DeliveryReceipt.Entry(
+                        messageId: row.id, sequence: row.sequence, hash: row.hash, recipient: item.recipient,
+                        deliveredAt: now))
+            }
+        }
+        guard !bySource.isEmpty else { return }
+        var turn = Turn()
+        for (source, entries) in bySource.sorted(by: { $0.key < $1.key }) {
+            let sequence = (sources[.coordinator] ?? 0) + 1
+            let header = EnvelopeHeader(
+                source: .coordinator, type: DeliveryReceipt.messageType, dataschema: DeliveryReceipt.schemaID,
+                recipients: [source], sequence: sequence)
+            guard var wire = try? WireMessage.make(DeliveryReceipt(entries: entries), header: header) else { continue }
+            if let trust { wire = trust.sign(wire) }
+            await accept(wire, identity: Data(), into: &turn)
+        }
+        turn.receipts = [:]  // the coordinator does not send itself receipts
+        do {
+            _ = try await store.commit(turn.batch)
+        } catch {
+            logger.error("cannot store delivery receipts: \(error)")
+            try? reloadState()
+            return
+        }
+        messagesStored += Int64(turn.batch.accepted.count)
+        for action in turn.afterCommit { action([]) }
+        for agency in turn.pump.sorted() { await pump(agency) }
+    }
+}

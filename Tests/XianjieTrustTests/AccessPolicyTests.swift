@@ -1,0 +1,326 @@
+import Foundation
+import Testing
+import XianjieMessages
+import XianjieTrust
+
+@Suite("Access policy")
+struct AccessPolicyTests {
+    let policy = AccessPolicy.countyDefault
+
+    func request(
+        _ type: MessageType, from sender: AgencyID, _ senderKind: String, to recipients: [(AgencyID, String)] = [],
+        topic: String? = nil
+    ) -> PolicyRequest {
+        PolicyRequest(
+            sender: sender, senderKind: senderKind, type: type,
+            recipients: recipients.map { (agency: $0.0, kind: $0.1) }, topic: topic)
+    }
+
+    @Test("the county default is valid and equals the documented example file")
+    func exampleFile() throws {
+        try policy.validate()
+        let temporary = try TemporaryDirectory()
+        defer { temporary.remove() }
+        let file = temporary.url.appendingPathComponent("policy.json")
+        try Data(Self.countyExample.utf8).write(to: file)
+        #expect(try AccessPolicy.load(from: file) == policy)
+        // And the Codable form reads back the same.
+        let encoded = try XianjieJSON.encode(policy)
+        #expect(try AccessPolicy.parse(encoded) == policy)
+    }
+
+    @Test("a procuratorate may issue a procuratorial suggestion to an agency, copied to congress")
+    func procuratorateIssues() {
+        let decision = policy.check(
+            request(
+                "xianjie.procuratorialSuggestion", from: Sample.procuratorate, "procuratorate",
+                to: [(Sample.forestry, "agency"), (Sample.congress, "congress")]))
+        #expect(decision == .allowed)
+    }
+
+    @Test(
+        "a station or an agency may not issue a procuratorial suggestion", arguments: ["station", "agency", "congress"])
+    func othersMayNotIssue(kind: String) {
+        let sender: AgencyID = kind == "station" ? Sample.station : kind == "agency" ? "hutubi.market" : Sample.congress
+        let decision = policy.check(
+            request("xianjie.procuratorialSuggestion", from: sender, kind, to: [(Sample.forestry, "agency")]))
+        guard case .denied(let reason) = decision else {
+            Issue.record("a \(kind) was allowed to send a procuratorial suggestion")
+            return
+        }
+        #expect(reason.contains("\(kind) (\(sender)) may not send xianjie.procuratorialSuggestion"))
+        #expect(reason.contains("policy: only procuratorate may send it"))
+    }
+
+    @Test("a recipient of a kind the rule does not allow is refused, naming the recipient")
+    func recipientKindNotAllowed() {
+        let decision = policy.check(
+            request(
+                "xianjie.procuratorialSuggestion", from: Sample.procuratorate, "procuratorate",
+                to: [(Sample.forestry, "agency"), (Sample.station, "station")]))
+        #expect(
+            decision
+                == .denied(
+                    "a procuratorate (hutubi.procuratorate) may not send xianjie.procuratorialSuggestion to a station "
+                        + "(hutubi.station.erdaohe) (policy: a procuratorate may send it only to congress, procuratorate or agency)"
+                ))
+        // An agency receives only what the policy lets be addressed to it: a clue goes to the procuratorate only.
+        let clue = policy.check(
+            request("xianjie.clue", from: Sample.station, "station", to: [("hutubi.market", "agency")]))
+        #expect(!clue.isAllowed)
+    }
+
+    @Test("control types are always allowed, whoever sends them, even under an empty policy")
+    func controlTypesAllowed() {
+        let empty = AccessPolicy(rules: [])
+        for type in MessageCatalog.all.map(\.type) where type.isBusControl {
+            for kind in AgencyKind.allCases.map(\.rawValue) + ["unknown"] {
+                #expect(empty.check(request(type, from: Sample.station, kind)) == .allowed)
+                #expect(
+                    policy.check(request(type, from: Sample.station, kind, to: [(Sample.congress, "congress")]))
+                        == .allowed)
+            }
+        }
+        // Documents are denied unless a rule allows them.
+        #expect(
+            !empty.check(
+                request("xianjie.clue", from: Sample.station, "station", to: [(Sample.procuratorate, "procuratorate")])
+            ).isAllowed)
+    }
+
+    @Test("bulletins are broadcast on notices by congress, procuratorate or coordinator only")
+    func bulletins() {
+        #expect(
+            policy.check(request("xianjie.workBulletin", from: Sample.congress, "congress", topic: "notices"))
+                == .allowed)
+        #expect(
+            policy.check(request("xianjie.workBulletin", from: "coordinator", "coordinator", topic: "notices"))
+                == .allowed)
+        let otherTopic = policy.check(
+            request("xianjie.workBulletin", from: Sample.congress, "congress", topic: "gossip"))
+        #expect(
+            otherTopic
+                == .denied(
+                    "a congress (hutubi.congress) may not broadcast xianjie.workBulletin on topic \"gossip\" (policy: only on topic \"notices\")"
+                ))
+        #expect(
+            !policy.check(request("xianjie.workBulletin", from: Sample.station, "station", topic: "notices")).isAllowed)
+        // A bulletin rule has no recipients: addressing one is refused.
+        #expect(
+            !policy.check(
+                request(
+                    "xianjie.workBulletin", from: Sample.congress, "congress",
+                    to: [(Sample.procuratorate, "procuratorate")])
+            ).isAllowed)
+        // An addressed-only type cannot be broadcast.
+        #expect(!policy.check(request("xianjie.clue", from: Sample.station, "station", topic: "notices")).isAllowed)
+    }
+
+    @Test("every document of the county demo is allowed")
+    func countyScenario() {
+        let steps: [PolicyRequest] = [
+            request("xianjie.clue", from: Sample.station, "station", to: [(Sample.procuratorate, "procuratorate")]),
+            request(
+                "xianjie.suggestionTransfer", from: Sample.congress, "congress",
+                to: [(Sample.procuratorate, "procuratorate")]),
+            request(
+                "xianjie.transferAssessment", from: Sample.procuratorate, "procuratorate",
+                to: [(Sample.congress, "congress")]),
+            request(
+                "xianjie.rectificationReply", from: Sample.forestry, "agency",
+                to: [(Sample.procuratorate, "procuratorate"), (Sample.congress, "congress")]),
+            request("xianjie.deputySuggestion", from: Sample.station, "station", to: [(Sample.congress, "congress")]),
+            request(
+                "xianjie.deputySuggestion", from: Sample.congress, "congress",
+                to: [(Sample.procuratorate, "procuratorate"), ("hutubi.housing", "agency")]),
+        ]
+        for step in steps { #expect(policy.check(step) == .allowed, "\(step.type) from \(step.sender)") }
+    }
+
+    @Test("other refusals say why")
+    func otherDenials() {
+        #expect(
+            policy.check(request("xianjie.transferAssessment", from: Sample.procuratorate, "procuratorate"))
+                == .denied(
+                    "a procuratorate (hutubi.procuratorate) sent xianjie.transferAssessment with neither recipients nor a topic; a document must be addressed"
+                ))
+        let unknownKind = policy.check(
+            request("xianjie.clue", from: "hutubi.x", "", to: [(Sample.procuratorate, "procuratorate")]))
+        #expect(
+            unknownKind
+                == .denied(
+                    "a party of unknown kind \"\" (hutubi.x) may not send xianjie.clue (policy: only congress, procuratorate or station may send it)"
+                ))
+        let noRule = AccessPolicy(rules: []).check(
+            request("xianjie.clue", from: Sample.station, "station", to: [(Sample.procuratorate, "procuratorate")]))
+        #expect(
+            noRule
+                == .denied(
+                    "a station (hutubi.station.erdaohe) may not send xianjie.clue (policy: no rule allows xianjie.clue; documents are denied unless a rule allows them)"
+                ))
+    }
+
+    @Test("a rule can name agencies as well as kinds")
+    func agencySelectors() throws {
+        let custom = try AccessPolicy.parse(
+            Data(
+                #"""
+                {"rules": [{"types": ["xianjie.clue"], "senders": {"agencies": ["hutubi.market"]},
+                            "recipients": {"agencies": ["hutubi.procuratorate"]}}]}
+                """#.utf8))
+        #expect(
+            custom.check(
+                request("xianjie.clue", from: "hutubi.market", "agency", to: [(Sample.procuratorate, "procuratorate")]))
+                == .allowed)
+        #expect(
+            !custom.check(
+                request("xianjie.clue", from: "hutubi.housing", "agency", to: [(Sample.procuratorate, "procuratorate")])
+            ).isAllowed)
+        #expect(
+            !custom.check(
+                request("xianjie.clue", from: "hutubi.market", "agency", to: [("other.procuratorate", "procuratorate")])
+            ).isAllowed)
+    }
+
+    @Test(
+        "a malformed policy file is refused with the file, the rule and the problem named",
+        arguments: [
+            (#"{"rules": [ {"types": ["xianjie.clue"] "#, "is not valid JSON"),
+            (#"{"rule": []}"#, #"unknown key "rule" in the policy"#),
+            (#"[]"#, "must hold a JSON object"),
+            (
+                AccessPolicyTests.secondRule(
+                    #""types": ["xianjie.clue"], "senders": {"kinds": ["procuratorat"]}, "recipients": {"kinds": ["procuratorate"]}"#
+                ),
+                #"rule 2 ("second"): unknown kind "procuratorat" in "senders""#
+            ),
+            (
+                AccessPolicyTests.secondRule(
+                    #""types": ["xianjie.procuratorialSugestion"], "senders": {"kinds": ["procuratorate"]}, "recipients": {"kinds": ["agency"]}"#
+                ),
+                #"rule 2 ("second"): unknown message type "xianjie.procuratorialSugestion""#
+            ),
+            (
+                AccessPolicyTests.secondRule(
+                    #""types": ["xianjie.bus.hello"], "senders": {"kinds": ["station"]}, "topics": ["notices"]"#),
+                "rule 2 (\"second\"): xianjie.bus.hello is a bus control type; control types are always allowed"
+            ),
+            (
+                AccessPolicyTests.secondRule(
+                    #""types": ["xianjie.clue"], "senders": {"kinds": ["station"]}, "recipient": {"kinds": ["procuratorate"]}"#
+                ),
+                #"rule 2 ("second"): unknown key "recipient" in a rule"#
+            ),
+            (
+                AccessPolicyTests.secondRule(#""types": ["xianjie.clue"], "senders": {"kinds": ["station"]}"#),
+                #"rule 2 ("second"): the rule has neither "recipients" nor "topics""#
+            ),
+            (
+                AccessPolicyTests.secondRule(#""types": ["xianjie.clue"], "senders": {}, "topics": ["notices"]"#),
+                #"rule 2 ("second"): "senders" names no kind and no agency"#
+            ),
+            (
+                AccessPolicyTests.secondRule(#""types": ["xianjie.clue"], "recipients": {"kinds": ["procuratorate"]}"#),
+                #"rule 2 ("second"): "senders" is missing"#
+            ),
+            (
+                AccessPolicyTests.secondRule(
+                    #""types": "xianjie.clue", "senders": {"kinds": ["station"]}, "topics": ["notices"]"#),
+                #"rule 2 ("second"): "types" must be an array of strings"#
+            ),
+            (
+                AccessPolicyTests.secondRule(#""types": [], "senders": {"kinds": ["station"]}, "topics": ["notices"]"#),
+                #"rule 2 ("second"): "types" is empty"#
+            ),
+            (
+                AccessPolicyTests.secondRule(
+                    #""types": ["xianjie.workBulletin"], "senders": {"kinds": ["station"]}, "topics": ["no tices"]"#),
+                #"rule 2 ("second"): "no tices" is not a topic"#
+            ),
+            (
+                AccessPolicyTests.secondRule(
+                    #""types": ["xianjie.clue"], "senders": {"agencies": ["Hutubi Market"]}, "recipients": {"kinds": ["procuratorate"]}"#
+                ),
+                #"rule 2 ("second"): "Hutubi Market" is not an agency id"#
+            ),
+        ])
+    func malformedFile(json: String, problem: String) throws {
+        let temporary = try TemporaryDirectory()
+        defer { temporary.remove() }
+        let file = temporary.url.appendingPathComponent("policy.json")
+        try Data(json.utf8).write(to: file)
+        let error = try #require(throws: PolicyError.self) { try AccessPolicy.load(from: file) }
+        #expect(error.message.hasPrefix("the access policy \(file.path)"), "\(error)")
+        #expect(error.message.contains(problem), "\(error)")
+    }
+
+    @Test("a missing policy file is named")
+    func missingFile() {
+        let file = URL(fileURLWithPath: "/nonexistent/xianjie/policy.json")
+        let error = #expect(throws: PolicyError.self) { try AccessPolicy.load(from: file) }
+        #expect(error?.message.contains(file.path) == true)
+    }
+
+    /// A policy whose first rule is valid and whose second rule (note "second") has these members.
+    static func secondRule(_ members: String) -> String {
+        #"{"rules": [{"types": ["xianjie.clue"], "senders": {"kinds": ["station"]}, "recipients": {"kinds": ["procuratorate"]}}, {"note": "second", "#
+            + members + "}]}"
+    }
+
+    /// The sample county's policy as a file: what `deploy/` ships. It must stay equal to `AccessPolicy.countyDefault`.
+    static let countyExample = #"""
+        {
+          "description": "Sample county (呼图壁县): who may send which document to whom. DOMAIN.md §2, §4.",
+          "rules": [
+            {
+              "types": ["xianjie.deputySuggestion"],
+              "senders": { "kinds": ["congress"] },
+              "recipients": { "kinds": ["congress", "procuratorate", "agency"] },
+              "note": "代表建议: registered by congress, shared with the procuratorate and assigned to agencies"
+            },
+            {
+              "types": ["xianjie.deputySuggestion"],
+              "senders": { "kinds": ["station"] },
+              "recipients": { "kinds": ["congress"] },
+              "note": "代表建议 drafted at a liaison station goes to congress for registration"
+            },
+            {
+              "types": ["xianjie.suggestionTransfer"],
+              "senders": { "kinds": ["congress"] },
+              "recipients": { "kinds": ["procuratorate", "congress"] },
+              "note": "转交: congress to the procuratorate, copied to the supervision committee"
+            },
+            {
+              "types": ["xianjie.transferAssessment"],
+              "senders": { "kinds": ["procuratorate"] },
+              "recipients": { "kinds": ["congress"] },
+              "note": "研判结果: the procuratorate answers the congress's transfer"
+            },
+            {
+              "types": ["xianjie.procuratorialSuggestion"],
+              "senders": { "kinds": ["procuratorate"] },
+              "recipients": { "kinds": ["agency", "congress", "procuratorate"] },
+              "note": "检察建议书: only a procuratorate issues it; copy to congress, filing with the superior"
+            },
+            {
+              "types": ["xianjie.rectificationReply"],
+              "senders": { "kinds": ["agency"] },
+              "recipients": { "kinds": ["procuratorate", "congress"] },
+              "note": "书面回复: the agency answers the procuratorate, copied to congress"
+            },
+            {
+              "types": ["xianjie.clue"],
+              "senders": { "kinds": ["station", "congress", "procuratorate"] },
+              "recipients": { "kinds": ["procuratorate"] },
+              "note": "线索: to the handling procuratorate only (the reporter may be confidential)"
+            },
+            {
+              "types": ["xianjie.workBulletin"],
+              "senders": { "kinds": ["congress", "procuratorate", "coordinator"] },
+              "topics": ["notices"],
+              "note": "工作专报: broadcast to everyone on notices"
+            }
+          ]
+        }
+        """#
+}
