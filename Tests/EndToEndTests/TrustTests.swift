@@ -147,6 +147,7 @@ import XianjieTrust
         #expect((report.authenticationFailures ?? 0) >= 8)
         #expect(report.alerts?.isEmpty == false, "repeated failed handshakes must raise the alert")
         #expect(try cluster.cli(["audit", "verify", "--config", cluster.path("coordinator.json")]).contains("intact"))
+        #expect(cluster.log("coordinator").contains("start-up check passed"), "the coordinator must prove ZAP refuses unknown keys")
     }
 
     @Test(.timeLimit(.minutes(2)))

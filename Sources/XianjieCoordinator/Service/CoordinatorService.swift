@@ -61,6 +61,50 @@ package final class CoordinatorService: Service, Sendable {
 
     static let zapDomain = "xianjie"
 
+    /// Without a working ZAP handler libzmq admits any client that knows the server key: before taking
+    /// any traffic, connect to a scratch CURVE socket of this context with a random, unregistered key
+    /// and insist on being refused.
+    func checkUnknownKeysAreRefused() async throws {
+        guard let trust else { return }
+        let probe = try reactor.addSocket(
+            .router,
+            options: ZMQSocketOptions(curve: .server(secretKey: try trust.keys.curve.secretCurveKey), zapDomain: Self.zapDomain),
+            bind: ["tcp://127.0.0.1:*"])
+        defer { reactor.close(probe) }
+        guard let endpoint = probe.lastEndpoint else { throw ConfigurationError("start-up check: no endpoint to probe") }
+        let events = try reactor.monitor(probe)
+        let stranger = try CurveKeyPair.generate()
+        let client = try reactor.addSocket(
+            .dealer,
+            options: ZMQSocketOptions(
+                curve: .client(
+                    publicKey: try stranger.publicCurveKey, secretKey: try stranger.secretCurveKey,
+                    serverKey: try trust.keys.curve.publicCurveKey)),
+            connect: [endpoint])
+        defer { reactor.close(client) }
+        reactor.send(ZMQMessage(strings: ["start-up check"]), on: client)
+        let refused = await withTaskGroup(of: Bool.self) { group in
+            group.addTask {
+                for await event in events where event.event == .handshakeFailedAuth { return true }
+                return false
+            }
+            group.addTask {
+                try? await Task.sleep(for: .seconds(3))
+                return false
+            }
+            let first = await group.next() ?? false
+            group.cancelAll()
+            reactor.stopMonitoring(probe)
+            return first
+        }
+        let delivered = probe.inbound.bufferedCount > 0
+        guard refused, !delivered else {
+            throw ConfigurationError(
+                "start-up check failed: a client with an unregistered CURVE key was \(delivered ? "admitted" : "not refused within 3 s"); the ZAP handler is not working, so the coordinator will not start"
+            )
+        }
+    }
+
     /// Keys, registry and policy, or nil when the configuration explicitly allows running without them.
     static func loadTrust(_ configuration: CoordinatorConfiguration, store: CoordinatorStore, logger: Logger) throws
         -> CoordinatorTrust?
@@ -108,6 +152,7 @@ package final class CoordinatorService: Service, Sendable {
                 "xianjie.store": "\(configuration.storePath)", "xianjie.epoch": "\(engine.epoch)",
             ])
         let events = BatchingQueue<Event>()
+        nonisolated(unsafe) var startupFailure: (any Error)?
         // The engine runs on the reactor's own thread: a message goes from the socket to the engine and
         // its answers back to the socket without a thread hand-off.
         await withTaskExecutorPreference(reactor.executor) {
@@ -150,6 +195,16 @@ package final class CoordinatorService: Service, Sendable {
                         events.push(.tick)
                     }
                 }
+                if self.trust != nil {
+                    do {
+                        try await self.checkUnknownKeysAreRefused()
+                        logger.notice("start-up check passed: a client with an unregistered CURVE key was refused")
+                    } catch {
+                        logger.critical("\(error)")
+                        startupFailure = error
+                        events.finish()
+                    }
+                }
                 // Everything that arrived while the last turn ran is one turn: one transaction.
                 while let pending = await events.next() {
                     var inbound: [ZMQMessage] = []
@@ -179,6 +234,7 @@ package final class CoordinatorService: Service, Sendable {
         }
         await reactor.shutdown()
         context.shutdown()
+        if let startupFailure { throw startupFailure }
         logger.info("coordinator stopped")
     }
 }
