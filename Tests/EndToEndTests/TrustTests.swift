@@ -148,6 +148,18 @@ import XianjieTrust
         #expect(report.alerts?.isEmpty == false, "repeated failed handshakes must raise the alert")
         #expect(try cluster.cli(["audit", "verify", "--config", cluster.path("coordinator.json")]).contains("intact"))
         #expect(cluster.log("coordinator").contains("start-up check passed"), "the coordinator must prove ZAP refuses unknown keys")
+
+        // One case's trail, exported and checked by a third party with the public keys it carries.
+        let export = cluster.path("case-trust.export.json")
+        try cluster.cli(["audit", "export", "--config", cluster.path("coordinator.json"), "--subject", "case-trust", "--out", export])
+        #expect(try cluster.cli(["audit", "check", export]).hasPrefix("valid"))
+        var bundle = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: export))) as! [String: Any]
+        var entries = bundle["entries"] as! [[String: Any]]
+        entries[0]["detail"] = "nothing happened"
+        bundle["entries"] = entries
+        let forged = cluster.path("forged.export.json")
+        try JSONSerialization.data(withJSONObject: bundle).write(to: URL(fileURLWithPath: forged))
+        #expect(throws: ClusterError.self) { try cluster.cli(["audit", "check", forged]) }
     }
 
     @Test(.timeLimit(.minutes(2)))
