@@ -111,9 +111,15 @@ final class BusBench: Sendable {
                 }
                 _ = try await sender.send(items)
             }
+            if ProcessInfo.processInfo.environment["BENCH_TRACE"] != nil {
+                print("enqueued \(count) in \(ContinuousClock.now - start)")
+            }
             var received = 0
             for try await _ in recipient.received() {
                 received += 1
+                if received % 1000 == 0, ProcessInfo.processInfo.environment["BENCH_TRACE"] != nil {
+                    print("received \(received) at \(ContinuousClock.now - start)")
+                }
                 if received == count { break }
             }
             return Double(count) / (ContinuousClock.now - start).seconds

@@ -59,16 +59,18 @@ extension NodeStore {
         guard !accepted.isEmpty || !rejected.isEmpty || !receipts.isEmpty else { return }
         try await writer.write { db in
             let keep = try db.cachedStatement(
-                sql: """
-                    INSERT INTO receipt (sequence, messageId, hash, status, header, data, signature, receivedAt)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                    """)
+                sql: "INSERT INTO receipt (header, data, signature, receivedAt) VALUES (?, ?, ?, ?)")
+            let entryOf = try db.cachedStatement(
+                sql: "INSERT INTO receipt_entry (sequence, messageId, hash, status, receipt) VALUES (?, ?, ?, ?, ?)")
             for receipt in receipts {
                 guard let payload = try? receipt.payload(Receipt.self) else { continue }
+                try keep.execute(arguments: [
+                    receipt.headerBytes, receipt.data, receipt.signature, Date().timeIntervalSince1970,
+                ])
+                let rowid = db.lastInsertedRowID
                 for entry in payload.entries {
-                    try keep.execute(arguments: [
-                        entry.sequence, entry.messageId, entry.hash, entry.status.rawValue, receipt.headerBytes,
-                        receipt.data, receipt.signature, Date().timeIntervalSince1970,
+                    try entryOf.execute(arguments: [
+                        entry.sequence, entry.messageId, entry.hash, entry.status.rawValue, rowid,
                     ])
                 }
             }

@@ -89,16 +89,20 @@ package final class NodeStore: Sendable {
                     -- The coordinator's signed receipts, as received: proof that it accepted what this node sent.
                     CREATE TABLE receipt (
                         rowid INTEGER PRIMARY KEY,
-                        sequence INTEGER NOT NULL,
-                        messageId TEXT NOT NULL,
-                        hash TEXT,
-                        status TEXT NOT NULL,
                         header BLOB NOT NULL,
                         data BLOB NOT NULL,
                         signature BLOB NOT NULL,
                         receivedAt REAL NOT NULL
                     );
-                    CREATE INDEX receipt_sequence ON receipt(sequence);
+                    -- Which outbox message each receipt answers, with the hash it binds to.
+                    CREATE TABLE receipt_entry (
+                        sequence INTEGER NOT NULL,
+                        messageId TEXT NOT NULL,
+                        hash TEXT,
+                        status TEXT NOT NULL,
+                        receipt INTEGER NOT NULL REFERENCES receipt(rowid)
+                    );
+                    CREATE INDEX receipt_entry_sequence ON receipt_entry(sequence);
                     """)
         }
         return migrator
