@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
+import XianjieCoordinator
 import XianjieMessages
+import XianjieTrust
 import ZeroMQ
 
 /// Resident memory of an idle node, and of a coordinator holding many connected nodes.
@@ -19,38 +21,73 @@ struct Memory: AsyncParsableCommand {
         let binaries = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent()
         let port = Int.random(in: 30_000...50_000)
         let router = "tcp://127.0.0.1:\(port)"
+        // As deployed: keys for everyone, every node registered, CURVE and signatures on.
+        let keysDirectory = directory.appendingPathComponent("keys")
+        let coordinatorKeys = try AgencyKeys.generate(for: .coordinator)
+        try coordinatorKeys.write(to: keysDirectory)
+        let storePath = directory.appendingPathComponent("c.sqlite").path
+        let store = try CoordinatorStore(path: storePath, synchronousFull: false)
+        var loadKeys: [AgencyKeys] = []
+        for index in 0...nodes {
+            let agency = AgencyID(index == nodes ? "bench.idle" : "bench.node-\(index)")
+            let keys = try AgencyKeys.generate(for: agency)
+            try store.addAgency(
+                RegistryEntry(
+                    agency: agency, kind: "station", region: "bench", displayName: agency.rawValue,
+                    curveKey: keys.publicKeys.curvePublicKey, signingKey: keys.publicKeys.signingPublicKey),
+                by: "bench")
+            if index == nodes { try keys.write(to: keysDirectory) } else { loadKeys.append(keys) }
+        }
+        let coordinatorConfig = directory.appendingPathComponent("coordinator.json")
+        try Data(
+            """
+            {"routerEndpoint": "\(router)", "publishEndpoint": "tcp://127.0.0.1:\(port + 1)", "storePath": "\(storePath)",
+             "keysPath": "\(keysDirectory.appendingPathComponent("coordinator.keys.json").path)"}
+            """.utf8
+        ).write(to: coordinatorConfig)
         let coordinator = try launch(
             binaries.appendingPathComponent("xianjie-coordinator"),
-            ["--router", router, "--publish", "tcp://127.0.0.1:\(port + 1)", "--store", directory.appendingPathComponent("c.sqlite").path, "--log-level", "error"])
+            ["--config", coordinatorConfig.path, "--log-level", "error"])
         defer { coordinator.terminate() }
         let nodeConfig = directory.appendingPathComponent("node.json")
         try Data(
             """
             {"agency": "bench.idle", "coordinator": "\(router)", "coordinatorPublish": "tcp://127.0.0.1:\(port + 1)",
-             "subscriptions": ["notices"], "storePath": "\(directory.appendingPathComponent("idle.sqlite").path)"}
+             "subscriptions": ["notices"], "storePath": "\(directory.appendingPathComponent("idle.sqlite").path)",
+             "keysPath": "\(keysDirectory.appendingPathComponent("bench.idle.keys.json").path)",
+             "coordinatorKeysPath": "\(keysDirectory.appendingPathComponent("coordinator.public.json").path)"}
             """.utf8
         ).write(to: nodeConfig)
         let idle = try launch(binaries.appendingPathComponent("xianjie-node"), ["--config", nodeConfig.path, "--log-level", "error"])
         defer { idle.terminate() }
         try await Task.sleep(for: .seconds(5))
         let idleRSS = rss(idle.processIdentifier)
+        let idlePrivate = rollup(idle.processIdentifier, "Private_Clean:") + rollup(idle.processIdentifier, "Private_Dirty:")
+        let idlePSS = rollup(idle.processIdentifier, "Pss:")
         let coordinatorBefore = rss(coordinator.processIdentifier)
 
         // N simulated nodes: DEALERs that say hello and heartbeat, spread over a few reactor threads.
         let context = try ZMQContext(maxSockets: Int32(nodes + 64))
         var reactors: [ZMQReactor] = []
-        var sockets: [(ZMQReactor, ZMQSocketHandle, AgencyID)] = []
-        for index in 0..<nodes {
+        var sockets: [(ZMQReactor, ZMQSocketHandle, AgencyKeys)] = []
+        let serverKey = try coordinatorKeys.curve.publicCurveKey
+        for (index, keys) in loadKeys.enumerated() {
             if index % perReactor == 0 { reactors.append(try ZMQReactor(context: context, name: "load-\(index)")) }
-            let agency = AgencyID("bench.node-\(index)")
             let socket = try reactors.last!.addSocket(
-                .dealer, options: ZMQSocketOptions(routingID: Array(agency.rawValue.utf8)), connect: [router])
-            sockets.append((reactors.last!, socket, agency))
+                .dealer,
+                options: ZMQSocketOptions(
+                    routingID: Array(keys.agency.rawValue.utf8),
+                    curve: .client(
+                        publicKey: try keys.curve.publicCurveKey, secretKey: try keys.curve.secretCurveKey,
+                        serverKey: serverKey)),
+                connect: [router])
+            sockets.append((reactors.last!, socket, keys))
         }
         func say<P: MessagePayload>(_ payload: P) throws {
-            for (reactor, socket, agency) in sockets {
-                let header = EnvelopeHeader(source: agency, type: P.messageType, dataschema: P.schemaID)
-                reactor.send(ZMQMessage(frames: try WireMessage.make(payload, header: header).frames), on: socket)
+            for (reactor, socket, keys) in sockets {
+                let header = EnvelopeHeader(source: keys.agency, type: P.messageType, dataschema: P.schemaID)
+                let message = try MessageSignature.sign(try WireMessage.make(payload, header: header), with: keys.signing)
+                reactor.send(ZMQMessage(frames: message.frames), on: socket)
             }
         }
         try say(Hello(nodeKind: "agency", softwareVersion: "bench", lastDelivery: 0))
@@ -60,24 +97,33 @@ struct Memory: AsyncParsableCommand {
             try say(Heartbeat())
         }
         let coordinatorWithNodes = rss(coordinator.processIdentifier)
-        let present = try await presentNodes(router, context: context)
-        print("idle xianjie-node resident: \(mb(idleRSS))")
+        let present = try await presentNodes(router, context: context, as: sockets[0].2, serverKey: serverKey)
+        print(
+            "idle xianjie-node resident: \(mb(idleRSS)) (of which private \(mb(idlePrivate)), proportional \(mb(idlePSS));"
+                + " the rest is shared libraries: Swift runtime, Foundation, ICU, SQLite, libzmq)")
         print("xianjie-coordinator resident: \(mb(coordinatorBefore)) with 1 node, \(mb(coordinatorWithNodes)) with \(nodes + 1) nodes heartbeating every \(heartbeatMs) ms (\(present) present per its status)")
         for reactor in reactors { await reactor.shutdown() }
         context.shutdown()
     }
 
     /// How many nodes the coordinator reports present.
-    func presentNodes(_ router: String, context: ZMQContext) async throws -> Int {
+    func presentNodes(_ router: String, context: ZMQContext, as keys: AgencyKeys, serverKey: CurveKey) async throws -> Int {
         let reactor = try ZMQReactor(context: context, name: "status")
-        let socket = try reactor.addSocket(.dealer, options: ZMQSocketOptions(routingID: Array("operator.bench".utf8)), connect: [router])
+        let socket = try reactor.addSocket(
+            .dealer,
+            options: ZMQSocketOptions(
+                routingID: Array(keys.agency.rawValue.utf8),
+                curve: .client(
+                    publicKey: try keys.curve.publicCurveKey, secretKey: try keys.curve.secretCurveKey, serverKey: serverKey)),
+            connect: [router])
         let collector = ZMQCollector(socket)
         defer {
             collector.stop()
             reactor.shutdown()
         }
-        let header = EnvelopeHeader(source: "operator.bench", type: StatusRequest.messageType, dataschema: StatusRequest.schemaID)
-        reactor.send(ZMQMessage(frames: try WireMessage.make(StatusRequest(), header: header).frames), on: socket)
+        let header = EnvelopeHeader(source: keys.agency, type: StatusRequest.messageType, dataschema: StatusRequest.schemaID)
+        let request = try MessageSignature.sign(try WireMessage.make(StatusRequest(), header: header), with: keys.signing)
+        reactor.send(ZMQMessage(frames: request.frames), on: socket)
         guard let reply = await collector.next(timeout: .seconds(10)),
             let report = try? WireMessage.decode(frames: Array(reply.frames.dropFirst())).payload(StatusReport.self)
         else { return -1 }
@@ -96,6 +142,15 @@ struct Memory: AsyncParsableCommand {
     func rss(_ pid: Int32) -> Int {
         guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8) else { return -1 }
         for line in status.split(separator: "\n") where line.hasPrefix("VmRSS:") {
+            return Int(line.split(separator: " ").dropFirst().first ?? "") ?? -1
+        }
+        return -1
+    }
+
+    /// A field of /proc/PID/smaps_rollup, in kB.
+    func rollup(_ pid: Int32, _ field: String) -> Int {
+        guard let text = try? String(contentsOfFile: "/proc/\(pid)/smaps_rollup", encoding: .utf8) else { return -1 }
+        for line in text.split(separator: "\n") where line.hasPrefix(field) {
             return Int(line.split(separator: " ").dropFirst().first ?? "") ?? -1
         }
         return -1
