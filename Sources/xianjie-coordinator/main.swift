@@ -27,7 +27,13 @@ struct CoordinatorCommand: AsyncParsableCommand {
     var logLevel: Logger.Level = .info
 
     func run() async throws {
-        var configuration = try config.map(CoordinatorConfiguration.load(from:)) ?? CoordinatorConfiguration()
+        var configuration: CoordinatorConfiguration
+        do {
+            configuration = try config.map(CoordinatorConfiguration.load(from:)) ?? CoordinatorConfiguration()
+        } catch {
+            FileHandle.standardError.write(Data("xianjie-coordinator: \(error)\n".utf8))
+            throw ExitCode(2)
+        }
         if let store { configuration.storePath = store }
         if let router { configuration.routerEndpoint = router }
         if let publish { configuration.publishEndpoint = publish }

@@ -55,6 +55,12 @@ extension CoordinatorEngine {
             guard let rows = try? await store.deliveredMessages(recipient: item.recipient, after: item.from, through: item.to)
             else { continue }
             for row in rows where row.source != .coordinator {
+                if flowSubscribed {
+                    publishFlow(
+                        FlowEvent(
+                            event: .delivered, messageId: row.id, at: now, source: row.source, type: nil,
+                            recipients: [item.recipient], bytes: 0))
+                }
                 bySource[row.source, default: []].append(
                     DeliveryReceipt.Entry(
                         messageId: row.id, sequence: row.sequence, hash: row.hash, recipient: item.recipient,
