@@ -25,6 +25,16 @@ extension CoordinatorEngine {
         }
     }
 
+    /// Control messages of a suspended or revoked agency: logged at most once a minute per agency.
+    func quietlyRefused(_ agency: AgencyID, _ error: EnvelopeError) {
+        let now = ContinuousClock.now
+        if let last = quietRefusals[agency], now - last < .seconds(60) { return }
+        quietRefusals[agency] = now
+        logger.notice(
+            "ignoring control messages of a refused agency",
+            metadata: ["xianjie.agency": "\(agency)", "xianjie.detail": "\(error.detail)"])
+    }
+
     /// A refused CURVE handshake or ZAP request: counted, audited.
     func authenticationRefused(_ detail: String) async {
         countAuthenticationFailure(detail)
@@ -50,11 +60,16 @@ extension CoordinatorEngine {
     /// recipients have now applied.
     func confirmDeliveries(_ delivered: [(recipient: AgencyID, from: Int64, to: Int64)]) async {
         var bySource: [AgencyID: [DeliveryReceipt.Entry]] = [:]
+        var deliveredAudit: [PendingAudit] = []
         let now = Date()
         for item in delivered where item.to > item.from {
             guard let rows = try? await store.deliveredMessages(recipient: item.recipient, after: item.from, through: item.to)
             else { continue }
             for row in rows where row.source != .coordinator {
+                deliveredAudit.append(
+                    PendingAudit(
+                        .deliveryConfirmed, actor: item.recipient.rawValue, subject: row.subject, messageId: row.id,
+                        messageHash: row.hash, detail: "\(row.id) #\(row.sequence) from \(row.source) applied by \(item.recipient)"))
                 if flowSubscribed {
                     publishFlow(
                         FlowEvent(
@@ -79,6 +94,7 @@ extension CoordinatorEngine {
             await accept(wire, identity: Data(), into: &turn)
         }
         turn.receipts = [:]  // the coordinator does not send itself receipts
+        turn.batch.audit.insert(contentsOf: deliveredAudit, at: 0)
         do {
             _ = try await store.commit(turn.batch)
         } catch {

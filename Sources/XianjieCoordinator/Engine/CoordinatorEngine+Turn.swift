@@ -88,6 +88,11 @@ extension CoordinatorEngine {
         }
         let agency = header.source
         if let trust, let refused = trust.authenticate(wire, userID: userID) {
+            if refused.reason == .forbidden, header.type.isBusControl, header.source.rawValue == userID {
+                // A suspended or revoked agency's node still beating: not worth a quarantine row a second.
+                quietlyRefused(header.source, refused)
+                return
+            }
             countAuthenticationFailure()
             if refused.reason == .badSignature {
                 // The sender's own message, badly signed: refused for good, its sequence consumed.

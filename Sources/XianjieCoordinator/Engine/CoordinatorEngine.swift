@@ -37,6 +37,7 @@ final class CoordinatorEngine {
     var authenticationFailures: [ContinuousClock.Instant] = []
     var authenticationFailuresTotal: Int64 = 0
     var alerts: [String] = []
+    var quietRefusals: [AgencyID: ContinuousClock.Instant] = [:]
 
     /// Where the engine's answers go: the ROUTER and the XPUB of the service.
     struct Outbound {
@@ -54,7 +55,8 @@ final class CoordinatorEngine {
         self.outbound = outbound
         self.logger = logger
         self.validator = EnvelopeValidator(maxMessageBytes: configuration.maxMessageBytes)
-        self.knownAgencies = configuration.agencies.map(Set.init)
+        // With trust, the registry decides who exists; the static list is for a coordinator without keys.
+        self.knownAgencies = trust == nil ? configuration.agencies.map(Set.init) : nil
         try reloadState()
     }
 

@@ -102,16 +102,16 @@ package enum FrameCodec {
 extension CoordinatorStore {
     /// The messages a recipient applied in a range of its queue: for delivery receipts.
     package func deliveredMessages(recipient: AgencyID, after: Int64, through: Int64) async throws -> [(
-        source: AgencyID, id: String, sequence: Int64, hash: String?
+        source: AgencyID, id: String, sequence: Int64, hash: String?, subject: String?
     )] {
         try await writer.read { db in
             try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT m.source, m.id, m.sequence, m.hash FROM delivery d JOIN message m ON m.rowid = d.message
+                    SELECT m.source, m.id, m.sequence, m.hash, m.subject FROM delivery d JOIN message m ON m.rowid = d.message
                     WHERE d.recipient = ? AND d.seq > ? AND d.seq <= ? ORDER BY d.seq
                     """, arguments: [recipient.rawValue, after, through]
-            ).map { row in (AgencyID(row[0] as String), row[1], row[2], row[3]) }
+            ).map { row in (AgencyID(row[0] as String), row[1], row[2], row[3], row[4]) }
         }
     }
 }

@@ -110,7 +110,7 @@ extension CoordinatorStore {
             guard let current = try String.fetchOne(db, sql: "SELECT status FROM agency WHERE id = ?", arguments: [agency.rawValue])
             else { throw RegistryError("\(agency) is not registered") }
             if current == RegistryEntry.Status.revoked.rawValue, status != .revoked {
-                throw RegistryError("\(agency) is revoked; a revoked agency cannot come back: register new keys under a new id, or rotate-key then activate")
+                throw RegistryError("\(agency) is revoked, and revocation is final: register new keys under a new agency id")
             }
             try db.execute(
                 sql: "UPDATE agency SET status = ?, updatedAt = ? WHERE id = ?",
@@ -124,15 +124,18 @@ extension CoordinatorStore {
     package func rotateKeys(of agency: AgencyID, to keys: PublicKeys, by actor: String) throws {
         try Self.checkKeys(keys)
         try writer.write { db in
-            guard try Bool.fetchOne(db, sql: "SELECT 1 FROM agency WHERE id = ?", arguments: [agency.rawValue]) == true
+            guard let status = try String.fetchOne(db, sql: "SELECT status FROM agency WHERE id = ?", arguments: [agency.rawValue])
             else { throw RegistryError("\(agency) is not registered") }
+            if status == RegistryEntry.Status.revoked.rawValue {
+                throw RegistryError("\(agency) is revoked, and revocation is final: register the new keys under a new agency id")
+            }
             if let owner = try String.fetchOne(
                 db, sql: "SELECT id FROM agency WHERE curveKey = ? AND id != ?", arguments: [keys.curvePublicKey, agency.rawValue])
             {
                 throw RegistryError("that CURVE key is already registered to \(owner)")
             }
             try db.execute(
-                sql: "UPDATE agency SET curveKey = ?, signingKey = ?, status = 'active', updatedAt = ? WHERE id = ?",
+                sql: "UPDATE agency SET curveKey = ?, signingKey = ?, updatedAt = ? WHERE id = ?",
                 arguments: [keys.curvePublicKey, keys.signingPublicKey, Date().timeIntervalSince1970, agency.rawValue])
             try Self.registryChanged(
                 db, actor: actor,

@@ -26,6 +26,7 @@ final class NodeEngine {
     var replayPending: [String: (through: Int64, at: ContinuousClock.Instant)] = [:]
     var replayWanted: [String: Int64] = [:]
     var coordinatorSilent = false
+    let startedAt = ContinuousClock.now
     // Coordinator session
     var epoch: String?
     var welcomed = false
@@ -129,6 +130,12 @@ final class NodeEngine {
             sendControl(Heartbeat())
         }
         if !welcomed, lastHelloSent.map({ now - $0 > interval }) ?? true { sendHello() }
+        if lastHeard == nil, !coordinatorSilent, now - startedAt > interval * 5 {
+            logger.warning(
+                "no answer from the coordinator yet: check its endpoint and public key (coordinatorKeysPath), and that this agency is registered and active",
+                metadata: ["xianjie.agency": "\(configuration.agency)", "xianjie.coordinator": "\(configuration.coordinator)"])
+            coordinatorSilent = true
+        }
         if let heard = lastHeard, now - heard > interval * 3, !coordinatorSilent {
             // Nothing to reset: a restarted coordinator announces a new epoch, and the node says hello then.
             logger.warning(
