@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import XianjieMessages
+import XianjieTrust
 
 /// Per-message costs of the codec steps every message goes through, in microseconds.
 struct Codec: AsyncParsableCommand {
@@ -31,5 +32,11 @@ struct Codec: AsyncParsableCommand {
         }
         try time("decode DeliveryMeta") { _ = try DeliveryMeta.decode(Data("{\"deliver\":123}".utf8)) }
         try time("decode a 1 KiB Clue payload") { _ = try wire.payload(Clue.self) }
+        let keys = try AgencyKeys.generate(for: "bench.sender")
+        let signed = try MessageSignature.sign(wire, with: keys.signing)
+        let publicKey = keys.signing.publicKey
+        try time("Ed25519 sign (header + 1 KiB payload)") { _ = try MessageSignature.sign(wire, with: keys.signing) }
+        time("Ed25519 verify") { _ = MessageSignature.isValid(signed, publicKey: publicKey) }
+        time("message hash (SHA-256)") { _ = MessageSignature.hash(wire) }
     }
 }

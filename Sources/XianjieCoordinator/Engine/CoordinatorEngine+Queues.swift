@@ -11,6 +11,8 @@ extension CoordinatorEngine {
             do {
                 rows = try await store.deliveries(
                     for: agency, after: after, limit: Int(min(credits - node.inFlight, 512)))
+            } catch is CancellationError {
+                return
             } catch {
                 logger.error("cannot read the queue of \(agency): \(error)")
                 return
