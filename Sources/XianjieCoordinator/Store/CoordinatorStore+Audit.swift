@@ -5,27 +5,13 @@ import XianjieTrust
 extension CoordinatorStore {
     /// Appends one entry to the hash chain, inside the caller's transaction (so the chain and what it
     /// records commit together). The head is read inside the transaction: the CLI may append too.
-    @discardableResult
     static func appendAudit(
         _ db: Database, kind: AuditKind, actor: String?, subject: String?, messageId: String?, messageHash: String?,
-        detail: String, at: Date = Date()
-    ) throws -> AuditEntry {
-        let head = try Row.fetchOne(db, sql: "SELECT sequence, hash FROM audit ORDER BY sequence DESC LIMIT 1")
-        let sequence: Int64 = (head?[0] as Int64? ?? 0) + 1
-        let previous: String = head?[1] ?? AuditChain.genesis
-        let entry = AuditEntry.make(
-            sequence: sequence, at: at, kind: kind, actor: actor, subject: subject, messageId: messageId,
-            messageHash: messageHash, detail: detail, previousHash: previous)
-        let insert = try db.cachedStatement(
-            sql: """
-                INSERT INTO audit (sequence, at, kind, actor, subject, messageId, messageHash, detail, previousHash, hash)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """)
-        try insert.execute(arguments: [
-            entry.sequence, entry.at.timeIntervalSince1970, entry.kind.rawValue, entry.actor, entry.subject,
-            entry.messageId, entry.messageHash, entry.detail, entry.previousHash, entry.hash,
-        ])
-        return entry
+        detail: String
+    ) throws {
+        try appendAudit(
+            db,
+            [PendingAudit(kind, actor: actor, subject: subject, messageId: messageId, messageHash: messageHash, detail: detail)])
     }
 
     /// Appends several entries in order, reading the head once.
