@@ -42,6 +42,13 @@ final class TrustClient: Sendable {
 
     func send(_ message: WireMessage) { reactor.send(ZMQMessage(frames: message.frames), on: socket) }
 
+    /// Says hello, as a node does, so the coordinator delivers to this client.
+    func hello() throws {
+        let header = EnvelopeHeader(source: agency, type: Hello.messageType, dataschema: Hello.schemaID)
+        let hello = Hello(nodeKind: "station", softwareVersion: "test", lastDelivery: 0)
+        send(try MessageSignature.sign(try WireMessage.make(hello, header: header), with: signing))
+    }
+
     /// The next message from the coordinator of `type` (others are skipped), or nil after `timeout`.
     func receive(_ type: MessageType, timeout: Duration = .seconds(3)) async -> WireMessage? {
         let message = await collector.next(timeout: timeout) { message in

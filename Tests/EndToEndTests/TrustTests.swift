@@ -57,7 +57,16 @@ import XianjieTrust
         defer { cluster.stopAll() }
         let station = try client(cluster, Self.station)
         defer { station.close() }
+        try station.hello()
         try await stillAccepted(station, sequence: 1)
+
+        // Once the procuratorate's node applied it, the station gets the coordinator's signed delivery receipt.
+        let delivery = try #require(
+            await station.receive(DeliveryReceipt.messageType, timeout: .seconds(10)), "expected a delivery receipt")
+        let coordinatorKey = try PublicKeys.load(from: URL(fileURLWithPath: cluster.publicKeyFile("coordinator"))).signingKey()
+        #expect(MessageSignature.isValid(delivery, publicKey: coordinatorKey))
+        let confirmed = try delivery.payload(DeliveryReceipt.self).entries
+        #expect(confirmed.contains { $0.sequence == 1 && $0.recipient == AgencyID(Self.procuratorate) && $0.hash != nil })
 
         // An unregistered key: the handshake is refused, nothing gets through.
         try cluster.cli(["keygen", "--agency", "intruder.x", "--dir", cluster.path("keys")])

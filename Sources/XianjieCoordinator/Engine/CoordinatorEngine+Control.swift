@@ -20,6 +20,7 @@ extension CoordinatorEngine {
         let held = min(hello.lastDelivery, node.queueTail)
         if held > node.ackedThrough {
             turn.batch.acks[agency] = (node.ackedThrough, held)
+            turn.delivered.append((agency, node.ackedThrough, held))
             node.ackedThrough = held
         }
         node.sentThrough = node.ackedThrough

@@ -57,33 +57,35 @@ extension CoordinatorEngine {
     }
 
     /// Tells each sender, with a durable signed receipt from the coordinator, which of its messages
-    /// recipients have now applied.
-    func confirmDeliveries(_ delivered: [(recipient: AgencyID, from: Int64, to: Int64)]) async {
+    /// recipients have now applied; written in the same transaction as the acknowledgements.
+    func confirmDeliveries(into turn: inout Turn) async {
         var bySource: [AgencyID: [DeliveryReceipt.Entry]] = [:]
-        var deliveredAudit: [PendingAudit] = []
+        var flows: [FlowEvent] = []
         let now = Date()
-        for item in delivered where item.to > item.from {
-            guard let rows = try? await store.deliveredMessages(recipient: item.recipient, after: item.from, through: item.to)
-            else { continue }
+        for item in turn.delivered where item.to > item.from {
+            let rows: [(source: AgencyID, id: String, sequence: Int64, hash: String?, subject: String?)]
+            do {
+                rows = try await store.deliveredMessages(recipient: item.recipient, after: item.from, through: item.to)
+            } catch {
+                logger.error("cannot read what \(item.recipient) acknowledged: \(error)")
+                continue
+            }
             for row in rows where row.source != .coordinator {
-                deliveredAudit.append(
+                turn.batch.audit.append(
                     PendingAudit(
                         .deliveryConfirmed, actor: item.recipient.rawValue, subject: row.subject, messageId: row.id,
-                        messageHash: row.hash, detail: "\(row.id) #\(row.sequence) from \(row.source) applied by \(item.recipient)"))
-                if flowSubscribed {
-                    publishFlow(
-                        FlowEvent(
-                            event: .delivered, messageId: row.id, at: now, source: row.source, type: nil,
-                            recipients: [item.recipient], bytes: 0))
-                }
+                        messageHash: row.hash,
+                        detail: "\(row.id) #\(row.sequence) from \(row.source) applied by \(item.recipient)"))
+                flows.append(
+                    FlowEvent(
+                        event: .delivered, messageId: row.id, at: now, source: row.source, type: nil,
+                        recipients: [item.recipient], subject: row.subject, bytes: 0))
                 bySource[row.source, default: []].append(
                     DeliveryReceipt.Entry(
                         messageId: row.id, sequence: row.sequence, hash: row.hash, recipient: item.recipient,
                         deliveredAt: now))
             }
         }
-        guard !bySource.isEmpty else { return }
-        var turn = Turn()
         for (source, entries) in bySource.sorted(by: { $0.key < $1.key }) {
             let sequence = (sources[.coordinator] ?? 0) + 1
             let header = EnvelopeHeader(
@@ -93,17 +95,9 @@ extension CoordinatorEngine {
             if let trust { wire = trust.sign(wire) }
             await accept(wire, identity: Data(), into: &turn)
         }
-        turn.receipts = [:]  // the coordinator does not send itself receipts
-        turn.batch.audit.insert(contentsOf: deliveredAudit, at: 0)
-        do {
-            _ = try await store.commit(turn.batch)
-        } catch {
-            logger.error("cannot store delivery receipts: \(error)")
-            try? reloadState()
-            return
+        turn.receipts[.coordinator] = nil  // the coordinator does not send itself receipts
+        if flowSubscribed, !flows.isEmpty {
+            turn.afterCommit.append { [self] _ in for flow in flows { publishFlow(flow) } }
         }
-        messagesStored += Int64(turn.batch.accepted.count)
-        for action in turn.afterCommit { action([]) }
-        for agency in turn.pump.sorted() { await pump(agency) }
     }
 }

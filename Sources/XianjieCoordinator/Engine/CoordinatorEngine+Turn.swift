@@ -35,6 +35,7 @@ extension CoordinatorEngine {
         for message in batch {
             await classify(message.frames, userID: message.userID, into: &turn)
         }
+        if !turn.delivered.isEmpty { await confirmDeliveries(into: &turn) }
         for (source, receipt) in turn.receipts {
             turn.batch.audit.append(
                 PendingAudit(
@@ -64,7 +65,6 @@ extension CoordinatorEngine {
         for action in turn.afterCommit { action(quarantineIDs) }
         for agency in turn.pump.sorted() { await pump(agency) }
         for read in turn.reads { await read() }
-        if !turn.delivered.isEmpty { await confirmDeliveries(turn.delivered) }
     }
 
     private func classify(_ frames: [Data], userID: String?, into turn: inout Turn) async {
