@@ -124,6 +124,7 @@ final class NodeEngine {
 
     func tick() async {
         let now = ContinuousClock.now
+        runtime.replies.expire(now: now)
         let interval = Duration.milliseconds(configuration.heartbeatIntervalMs)
         if now - lastHeartbeatSent >= interval {
             lastHeartbeatSent = now

@@ -87,7 +87,8 @@ extension NodeRuntime {
         let attempts = max(1, attempts ?? configuration.requestAttempts)
         for _ in 1...attempts {
             replies.expect(header.id)
-            events.push(.send(ZMQMessage(frames: message.frames)))
+            // Straight to the socket's reactor (thread-safe): a request needs nothing from the engine.
+            reactor.send(ZMQMessage(frames: message.frames), on: dealer)
             if let reply = await replies.wait(for: header.id, timeout: timeout) {
                 if reply.header.type == Rejection.messageType, let rejection = try? reply.payload(Rejection.self) {
                     throw NodeError(.rejected, "\(rejection.reason.rawValue): \(rejection.detail)")

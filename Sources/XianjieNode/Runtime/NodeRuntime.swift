@@ -92,7 +92,7 @@ package final class NodeRuntime: Service, Sendable {
         let dealer = self.dealer
         let subscriber = self.subscriber
         let sink = self.events
-        let interval = Duration.milliseconds(min(configuration.heartbeatIntervalMs, 250))
+        let interval = Duration.milliseconds(min(configuration.heartbeatIntervalMs, 100))
         logger.info(
             "node starting",
             metadata: ["xianjie.agency": "\(configuration.agency)", "xianjie.coordinator": "\(configuration.coordinator)"])
@@ -126,6 +126,7 @@ package final class NodeRuntime: Service, Sendable {
             sink.finish()
         }
         }
+        replies.expire(all: true)
         await reactor.shutdown()
         context.shutdown()
         logger.info("node stopped", metadata: ["xianjie.agency": "\(configuration.agency)"])

@@ -2,11 +2,12 @@ import Foundation
 import Synchronization
 
 /// One-shot answers keyed by something (a request id): register with `expect` before asking, so an
-/// answer that comes back at once is not missed; then `wait`.
+/// answer that comes back at once is not missed; then `wait`. Deadlines are enforced by whoever calls
+/// ``expire(now:)`` (the node's engine, on every tick), so waiting costs one continuation, no extra task.
 final class Waiters<Key: Hashable & Sendable, Value: Sendable>: Sendable {
     private enum Slot {
         case expecting
-        case waiting(CheckedContinuation<Value?, Never>)
+        case waiting(CheckedContinuation<Value?, Never>, deadline: ContinuousClock.Instant)
         case answered(Value)
     }
 
@@ -18,34 +19,23 @@ final class Waiters<Key: Hashable & Sendable, Value: Sendable>: Sendable {
 
     func isExpecting(_ key: Key) -> Bool { state.withLock { $0[key] != nil } }
 
-    /// The answer, or nil after `timeout`. The key is forgotten either way.
+    /// The answer, or nil once `timeout` has passed (checked by ``expire(now:)``). The key is forgotten either way.
     func wait(for key: Key, timeout: Duration) async -> Value? {
-        await withTaskGroup(of: Value?.self) { group in
-            group.addTask {
-                await withCheckedContinuation { continuation in
-                    let answered: Value?? = self.state.withLock { state in
-                        switch state[key] {
-                        case .answered(let value):
-                            state[key] = nil
-                            return .some(value)
-                        case .expecting, .waiting:
-                            state[key] = .waiting(continuation)
-                            return nil
-                        case nil:
-                            return .some(nil)
-                        }
-                    }
-                    if let answered { continuation.resume(returning: answered) }
+        let deadline = ContinuousClock.now + timeout
+        return await withCheckedContinuation { continuation in
+            let answered: Value?? = state.withLock { state in
+                switch state[key] {
+                case .answered(let value):
+                    state[key] = nil
+                    return .some(value)
+                case .expecting, .waiting:
+                    state[key] = .waiting(continuation, deadline: deadline)
+                    return nil
+                case nil:
+                    return .some(nil)
                 }
             }
-            group.addTask {
-                try? await Task.sleep(for: timeout)
-                self.resume(key, with: nil)
-                return nil
-            }
-            let first = await group.next() ?? nil
-            group.cancelAll()
-            return first
+            if let answered { continuation.resume(returning: answered) }
         }
     }
 
@@ -56,7 +46,7 @@ final class Waiters<Key: Hashable & Sendable, Value: Sendable>: Sendable {
             case .expecting:
                 if let value { state[key] = .answered(value) } else { state[key] = nil }
                 return nil
-            case .waiting(let continuation):
+            case .waiting(let continuation, _):
                 state[key] = nil
                 return continuation
             case .answered, nil:
@@ -64,6 +54,21 @@ final class Waiters<Key: Hashable & Sendable, Value: Sendable>: Sendable {
             }
         }
         continuation?.resume(returning: value)
+    }
+
+    /// Gives up on every waiter whose deadline has passed (or on all of them, at shutdown).
+    func expire(now: ContinuousClock.Instant = .now, all: Bool = false) {
+        let expired: [CheckedContinuation<Value?, Never>] = state.withLock { state in
+            var expired: [CheckedContinuation<Value?, Never>] = []
+            for (key, slot) in state {
+                if case .waiting(let continuation, let deadline) = slot, all || deadline <= now {
+                    expired.append(continuation)
+                    state[key] = nil
+                }
+            }
+            return expired
+        }
+        for continuation in expired { continuation.resume(returning: nil) }
     }
 }
 
