@@ -77,6 +77,8 @@ import XianjieNode
             let subscriber = try bus.node("hutubi.station.dafeng", subscriptions: ["notices"])
             try await withServices([subscriber]) {
                 #expect(await eventually { try await subscriber.store.broadcasts(topic: "notices", after: 499, limit: 1).count == 1 })
+                #expect(subscriber.replayRequests.load(ordering: .relaxed) > 0, "joining late is filled by replay")
+                let replaysAfterJoining = subscriber.replayRequests.load(ordering: .relaxed)
                 // A burst far beyond the XPUB's high-water mark of 20: drops are filled by replay.
                 let late = try await bulletins(501...3000)
                 _ = try await publisher.outcome(of: late, timeout: .seconds(60))
@@ -86,6 +88,8 @@ import XianjieNode
                 let all = try await subscriber.store.broadcasts(topic: "notices", after: 0, limit: 10_000)
                 // Compared without printing thousands of values on failure.
                 #expect(all.count == 3000)
+                // The XPUB really dropped past its high-water mark, and the gaps were filled by replay.
+                #expect(subscriber.replayRequests.load(ordering: .relaxed) > replaysAfterJoining)
                 #expect(all.map(\.position) == Array(1...Int64(all.count)), "positions must be 1...n without gaps")
                 let titles = try all.map { try $0.message.payload(WorkBulletin.self).bulletinId }
                 #expect(titles == (1...all.count).map { "b-\($0)" }, "each bulletin once, in order")

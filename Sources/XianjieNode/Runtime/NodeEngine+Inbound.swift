@@ -89,6 +89,7 @@ extension NodeEngine {
         let through = min(wanted, last + 1000)
         replayPending[topic] = (through, .now)
         sendControl(ReplayRequest(topic: topic, fromSequence: last + 1, toSequence: through))
+        runtime.replayRequests.add(1, ordering: .relaxed)
     }
 
     private func commitInbound(deliveries: [InboxMessage], broadcasts: [InboxMessage], through: Int64) async {

@@ -2,6 +2,7 @@ import Foundation
 import Crypto
 import Logging
 import ServiceLifecycle
+import Synchronization
 import XianjieMessages
 import XianjieTrust
 import ZeroMQ
@@ -29,6 +30,8 @@ package final class NodeRuntime: Service, Sendable {
     let inboxChanged = ChangeSignal()
     let settlementsChanged = ChangeSignal()
     let replies = Waiters<String, WireMessage>()
+    /// How many times this node asked the coordinator for broadcasts it missed (gap fills).
+    package let replayRequests = Atomic<Int>(0)
 
     /// Answers a transient request addressed to this node; nil: no answer. `Ping` is answered by default.
     package typealias RequestHandler = @Sendable (WireMessage) async -> (any MessagePayload)?
