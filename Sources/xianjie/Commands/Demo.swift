@@ -51,7 +51,7 @@ struct Demo: AsyncParsableCommand {
                 member.agency.rawValue, executable: "xianjie-node", arguments: ["--config", nodeConfigs[member.agency]!])
         }
         Output.line("started \(SampleCounty.members.count) agency nodes; logs in \(logs.path)")
-        try await waitUntilPresent(county, credentials)
+        try await waitUntilPresent(county, credentials, supervisor: supervisor, logs: logs)
         Output.line("every node is connected.\n")
 
         let tail = try FlowPrinter(endpoint: county.publishEndpoint, curve: credentials.curve)
@@ -100,11 +100,19 @@ struct Demo: AsyncParsableCommand {
     }
 
     private func waitUntilPresent(
-        _ county: SampleCounty, _ credentials: (identity: AgencyID, curve: CurveOptions?, keys: AgencyKeys?)
+        _ county: SampleCounty, _ credentials: (identity: AgencyID, curve: CurveOptions?, keys: AgencyKeys?),
+        supervisor: ProcessSupervisor, logs: URL
     ) async throws {
         let deadline = ContinuousClock.now + .seconds(60)
         let expected = Set(SampleCounty.members.map(\.agency))
         while ContinuousClock.now < deadline {
+            let everyone = ["coordinator"] + SampleCounty.members.map(\.agency.rawValue)
+            if let stopped = everyone.first(where: { !supervisor.running.contains($0) }) {
+                let log = (try? String(contentsOf: logs.appendingPathComponent("\(stopped).log"), encoding: .utf8)) ?? ""
+                throw CLIError(
+                    "\(stopped) stopped while starting (is port \(port) or \(port + 1) in use? try --port). Its log ends:\n"
+                        + log.split(separator: "\n").suffix(5).joined(separator: "\n"))
+            }
             if let report = try? await CoordinatorQuery.status(county.routerEndpoint, timeout: .seconds(2), as: credentials) {
                 let present = Set(report.nodes.filter(\.present).map(\.agency))
                 if expected.isSubset(of: present) { return }
