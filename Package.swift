@@ -54,6 +54,9 @@ let package = Package(
             swiftSettings: strict
         ),
 
+        // MARK: The joint protocols: pure state machines and the working-day calendar (no I/O)
+        .target(name: "XianjieProtocols", dependencies: ["XianjieMessages"], swiftSettings: strict),
+
         // MARK: The services
         .target(
             name: "XianjieCoordinator",
@@ -120,6 +123,7 @@ let package = Package(
         .testTarget(name: "JSONSchemaTests", dependencies: ["JSONSchema"]),
         .testTarget(name: "XianjieMessagesTests", dependencies: ["XianjieMessages", "JSONSchema"]),
         .testTarget(name: "XianjieTrustTests", dependencies: ["XianjieTrust", "XianjieMessages"]),
+        .testTarget(name: "XianjieProtocolsTests", dependencies: ["XianjieProtocols", "XianjieMessages"]),
         .testTarget(
             name: "XianjieCoordinatorTests",
             dependencies: [

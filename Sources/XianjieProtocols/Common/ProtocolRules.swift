@@ -1,0 +1,27 @@
+/// The configuration every state machine consults: calendar, deadlines and transfer scope.
+package struct ProtocolRules: Codable, Sendable, Hashable {
+    package var calendar: WorkingDayCalendar
+    package var deadlines: DeadlineParameters
+    package var scope: ScopeScreening
+
+    package init(
+        calendar: WorkingDayCalendar = WorkingDayCalendar(),
+        deadlines: DeadlineParameters = DeadlineParameters(),
+        scope: ScopeScreening = ScopeScreening()
+    ) {
+        self.calendar = calendar
+        self.deadlines = deadlines
+        self.scope = scope
+    }
+
+    private enum CodingKeys: String, CodingKey { case calendar, deadlines, scope }
+
+    package init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            calendar: try c.decodeIfPresent(WorkingDayCalendar.self, forKey: .calendar) ?? WorkingDayCalendar(),
+            deadlines: try c.decodeIfPresent(DeadlineParameters.self, forKey: .deadlines) ?? DeadlineParameters(),
+            scope: try c.decodeIfPresent(ScopeScreening.self, forKey: .scope) ?? ScopeScreening()
+        )
+    }
+}
