@@ -127,7 +127,7 @@ let package = Package(
         .testTarget(
             name: "XianjieCoordinatorTests",
             dependencies: [
-                "XianjieCoordinator", "XianjieNode", "XianjieMessages", "ZeroMQ",
+                "XianjieCoordinator", "XianjieNode", "XianjieMessages", "ZeroMQ", "XianjieTrust",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
             ]

@@ -65,6 +65,7 @@ final class Cluster: Sendable {
         try register(agency, kind: kind)
         let node: [String: Any] = [
             "keysPath": keyFile(agency), "coordinatorKeysPath": publicKeyFile("coordinator"),
+            "trustedKeysDirectory": path("keys"),
             "agency": agency, "kind": kind, "coordinator": routerEndpoint, "coordinatorPublish": publishEndpoint,
             "storePath": path("\(agency).sqlite"), "controlEndpoint": control(agency), "subscriptions": subscriptions,
             "heartbeatIntervalMs": 500, "retransmitTimeoutMs": 1000, "synchronousFull": false,

@@ -67,6 +67,12 @@ import XianjieTrust
         #expect(MessageSignature.isValid(delivery, publicKey: coordinatorKey))
         let confirmed = try delivery.payload(DeliveryReceipt.self).entries
         #expect(confirmed.contains { $0.sequence == 1 && $0.recipient == AgencyID(Self.procuratorate) && $0.hash != nil })
+        // The recipient checked the station's signature itself, with the station's public key.
+        let inbox = try DatabaseQueue(path: cluster.path("\(Self.procuratorate).sqlite"))
+        let verified = try await inbox.read { db in
+            try Int.fetchOne(db, sql: "SELECT verified FROM inbox WHERE source = ? ORDER BY delivery LIMIT 1", arguments: [Self.station])
+        }
+        #expect(verified == 1)
 
         // An unregistered key: the handshake is refused, nothing gets through.
         try cluster.cli(["keygen", "--agency", "intruder.x", "--dir", cluster.path("keys")])

@@ -78,6 +78,8 @@ package struct ControlResponse: Codable, Sendable {
         package var sequence: Int64?
         package var receivedAt: Date
         package var data: JSONValue?
+        /// The sender's signature as the node checked it: 1 valid, 0 not checked, -1 invalid.
+        package var verified: Int?
     }
 
     package var ok: Bool

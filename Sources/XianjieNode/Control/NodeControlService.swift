@@ -118,7 +118,7 @@ package final class NodeControlService: Service, Sendable {
                 position: row.position, id: row.message.header.id, source: row.message.header.source,
                 type: row.message.header.type, subject: row.message.header.subject,
                 sequence: row.message.header.sequence, receivedAt: row.receivedAt,
-                data: try? JSONValue.parse(row.message.data))
+                data: try? JSONValue.parse(row.message.data), verified: row.verified)
         }
         return ControlResponse(ok: true, received: received)
     }

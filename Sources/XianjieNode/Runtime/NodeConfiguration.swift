@@ -24,6 +24,9 @@ package struct NodeConfiguration: Sendable, Codable {
     /// The coordinator's public keys (`coordinator.public.json`): its CURVE server key, and the key its
     /// receipts are signed with. Required unless `allowInsecure`.
     package var coordinatorKeysPath: String?
+    /// A directory of other agencies' `<agency>.public.json` files: deliveries from them are checked
+    /// against their signing keys and the result kept in the inbox (`verified`). Optional.
+    package var trustedKeysDirectory: String?
     /// Connect without CURVE and send unsigned. For development only.
     package var allowInsecure: Bool = false
     package var heartbeatIntervalMs: Int = 1000
@@ -84,6 +87,7 @@ package struct NodeConfiguration: Sendable, Codable {
         keysPath = try container.decodeIfPresent(String.self, forKey: .keysPath)
         coordinatorKeysPath = try container.decodeIfPresent(String.self, forKey: .coordinatorKeysPath)
         allowInsecure = try container.decodeIfPresent(Bool.self, forKey: .allowInsecure) ?? false
+        trustedKeysDirectory = try container.decodeIfPresent(String.self, forKey: .trustedKeysDirectory)
         heartbeatIntervalMs = try container.decodeIfPresent(Int.self, forKey: .heartbeatIntervalMs) ?? 1000
         retransmitTimeoutMs = try container.decodeIfPresent(Int.self, forKey: .retransmitTimeoutMs) ?? 2000
         requestTimeoutMs = try container.decodeIfPresent(Int.self, forKey: .requestTimeoutMs) ?? 1500

@@ -28,7 +28,14 @@ extension NodeEngine {
             if let deliver = meta.deliver {
                 if deliver == next + 1 {
                     next = deliver
-                    deliveries.append(InboxMessage(position: deliver, topic: nil, message: wire, receivedAt: now))
+                    let verified = runtime.verification(of: wire)
+                    if verified < 0 {
+                        logger.critical(
+                            "a delivered document's signature does not verify with its sender's key; kept in the inbox marked invalid",
+                            metadata: ["xianjie.message.id": "\(wire.header.id)", "xianjie.message.source": "\(wire.header.source)"])
+                    }
+                    deliveries.append(
+                        InboxMessage(position: deliver, topic: nil, message: wire, receivedAt: now, verified: verified))
                 } else if deliver <= lastDelivery {
                     redelivered = true
                 }

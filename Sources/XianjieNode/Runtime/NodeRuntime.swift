@@ -32,6 +32,8 @@ package final class NodeRuntime: Service, Sendable {
     let replies = Waiters<String, WireMessage>()
     /// How many times this node asked the coordinator for broadcasts it missed (gap fills).
     package let replayRequests = Atomic<Int>(0)
+    /// Signing keys of other agencies, loaded from `trustedKeysDirectory` as they are first needed.
+    let trustedKeys = Mutex<[AgencyID: Curve25519.Signing.PublicKey]>([:])
 
     /// Answers a transient request addressed to this node; nil: no answer. `Ping` is answered by default.
     package typealias RequestHandler = @Sendable (WireMessage) async -> (any MessagePayload)?
@@ -141,6 +143,26 @@ extension NodeRuntime {
     package func sign(_ message: WireMessage) throws -> WireMessage {
         guard let keys else { return message }
         return try MessageSignature.sign(message, with: keys.signing)
+    }
+
+    /// Checks a delivery's signature with its sender's public key from `trustedKeysDirectory`:
+    /// 1 valid, 0 not checked (no directory, or no key for that sender), -1 invalid.
+    package func verification(of message: WireMessage) -> Int {
+        let source = message.header.source
+        if source == .coordinator {
+            guard let key = coordinatorSigningKey else { return 0 }
+            return MessageSignature.isValid(message, publicKey: key) ? 1 : -1
+        }
+        guard let directory = configuration.trustedKeysDirectory else { return 0 }
+        let key: Curve25519.Signing.PublicKey? = trustedKeys.withLock { cache in
+            if let cached = cache[source] { return cached }
+            let file = URL(fileURLWithPath: directory).appendingPathComponent("\(source).public.json")
+            let loaded = try? PublicKeys.load(from: file).signingKey()
+            if let loaded { cache[source] = loaded }
+            return loaded
+        }
+        guard let key else { return 0 }
+        return MessageSignature.isValid(message, publicKey: key) ? 1 : -1
     }
 
     /// Whether a message really comes from the coordinator (always true without keys).

@@ -9,12 +9,15 @@ package struct InboxMessage: Sendable {
     package var topic: String?
     package var message: WireMessage
     package var receivedAt: Date
+    /// The sender's signature as this node checked it: 1 valid, 0 not checked, -1 invalid.
+    package var verified: Int = 0
 
-    package init(position: Int64, topic: String?, message: WireMessage, receivedAt: Date) {
+    package init(position: Int64, topic: String?, message: WireMessage, receivedAt: Date, verified: Int = 0) {
         self.position = position
         self.topic = topic
         self.message = message
         self.receivedAt = receivedAt
+        self.verified = verified
     }
 }
 
@@ -62,8 +65,8 @@ extension NodeStore {
         try await writer.write { db in
             let insertInbox = try db.cachedStatement(
                 sql: """
-                    INSERT INTO inbox (delivery, id, source, sequence, type, subject, header, data, signature, receivedAt)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    INSERT INTO inbox (delivery, id, source, sequence, type, subject, header, data, signature, receivedAt, verified)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """)
             let log = try db.cachedStatement(
                 sql: "INSERT INTO application_log (source, id, sequence, appliedAt) VALUES (?, ?, ?, ?)")
@@ -72,7 +75,7 @@ extension NodeStore {
                 try insertInbox.execute(arguments: [
                     item.position, header.id, header.source.rawValue, header.sequence, header.type.rawValue,
                     header.subject, item.message.headerBytes, item.message.data, item.message.signature,
-                    item.receivedAt.timeIntervalSince1970,
+                    item.receivedAt.timeIntervalSince1970, item.verified,
                 ])
                 try log.execute(arguments: [
                     header.source.rawValue, header.id, header.sequence, item.receivedAt.timeIntervalSince1970,
@@ -112,13 +115,13 @@ extension NodeStore {
         try await writer.read { db in
             try Row.fetchAll(
                 db,
-                sql: "SELECT delivery, header, data, signature, receivedAt FROM inbox WHERE delivery > ? ORDER BY delivery LIMIT ?",
+                sql: "SELECT delivery, header, data, signature, receivedAt, verified FROM inbox WHERE delivery > ? ORDER BY delivery LIMIT ?",
                 arguments: [position, limit]
             ).map { row in
                 InboxMessage(
                     position: row[0], topic: nil,
                     message: try WireMessage.decode(frames: [row[1], row[2], row[3]]),
-                    receivedAt: Date(timeIntervalSince1970: row[4]))
+                    receivedAt: Date(timeIntervalSince1970: row[4]), verified: row[5])
             }
         }
     }

@@ -103,6 +103,9 @@ package final class NodeStore: Sendable {
                         receipt INTEGER NOT NULL REFERENCES receipt(rowid)
                     );
                     CREATE INDEX receipt_entry_sequence ON receipt_entry(sequence);
+                    -- The sender's signature, checked by this node: 1 valid, 0 not checked (no public key
+                    -- for the sender in trustedKeysDirectory), -1 INVALID.
+                    ALTER TABLE inbox ADD COLUMN verified INTEGER NOT NULL DEFAULT 0;
                     """)
         }
         return migrator

@@ -56,8 +56,9 @@ struct Inbox: AsyncParsableCommand {
             return
         }
         for item in received {
+            let signature = ["INVALID SIGNATURE", "signature not checked", "signature valid"][(item.verified ?? 0) + 1]
             Output.line(
-                "\(item.position)\t\(Output.time(item.receivedAt))\t\(item.source)\t\(item.type)\t\(item.subject ?? "-")")
+                "\(item.position)\t\(Output.time(item.receivedAt))\t\(item.source)\t\(item.type)\t\(item.subject ?? "-")\t\(signature)")
         }
     }
 }
