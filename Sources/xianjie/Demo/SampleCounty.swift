@@ -57,6 +57,7 @@ struct SampleCounty {
                 "storePath": directory.appendingPathComponent("\(member.agency).sqlite").path,
                 "controlEndpoint": controlEndpoint(member.agency),
                 "keysPath": secretKeys(member.agency), "coordinatorKeysPath": coordinatorPublicKeys,
+                "trustedKeysDirectory": keysDirectory.path,
             ]
             let path = directory.appendingPathComponent("\(member.agency).json").path
             try write(node, to: path)
