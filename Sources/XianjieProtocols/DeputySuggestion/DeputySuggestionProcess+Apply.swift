@@ -5,7 +5,7 @@ extension DeputySuggestionProcess {
         .registered, .assigned, .handling, .replyOverdue, .replied, .feedbackPending, .rehandling,
     ]
 
-    mutating func apply(
+    package mutating func apply(
         _ event: Event, at date: CalendarDate, by actor: ProtocolActor, rules: ProtocolRules
     ) throws(ProtocolViolation) -> [ProtocolEffect] {
         switch event {

@@ -5,7 +5,7 @@ import XianjieMessages
 ///
 /// A pure value: `received` validates the event, moves the state and returns the effects
 /// (timers, notices, 督办). A refused event throws ``ProtocolViolation`` and changes nothing.
-package struct DeputySuggestionProcess: Codable, Sendable, Equatable {
+package struct DeputySuggestionProcess: ProtocolProcess, Codable, Sendable, Equatable {
     package enum State: String, Codable, Sendable, Hashable, CaseIterable {
         /// 提出: the deputy handed the suggestion in.
         case submitted
@@ -108,16 +108,6 @@ package struct DeputySuggestionProcess: Codable, Sendable, Equatable {
         self.originCaseId = originCaseId
     }
 
-    /// Applies `event` sent by `actor` on `date`. On a violation nothing changes.
-    package mutating func received(
-        _ event: Event, at date: CalendarDate, by actor: ProtocolActor, rules: ProtocolRules = ProtocolRules()
-    ) throws(ProtocolViolation) -> Transition<State> {
-        var next = self
-        let effects = try next.apply(event, at: date, by: actor, rules: rules)
-        let from = state
-        self = next
-        return Transition(from: from, to: state, effects: effects)
-    }
 
     func outOfOrder(_ event: Event) -> ProtocolViolation {
         .outOfOrder(event.name, in: state.rawValue, subject: subjectId)

@@ -1,7 +1,7 @@
 import XianjieMessages
 
 extension PublicInterestCaseProcess {
-    mutating func apply(
+    package mutating func apply(
         _ event: Event, at date: CalendarDate, by actor: ProtocolActor, rules: ProtocolRules
     ) throws(ProtocolViolation) -> [ProtocolEffect] {
         switch event {

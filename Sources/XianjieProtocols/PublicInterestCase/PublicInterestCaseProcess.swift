@@ -5,7 +5,7 @@ import XianjieMessages
 /// From receipt of a clue or transfer to closure, look-back, litigation or termination. Timers run
 /// from delivery (送达): the reply (2 months; 15 days when urgent), filing with the superior
 /// procuratorate (5 days) and the copy to the congress (10 days).
-package struct PublicInterestCaseProcess: Codable, Sendable, Equatable {
+package struct PublicInterestCaseProcess: ProtocolProcess, Codable, Sendable, Equatable {
     package enum State: String, Codable, Sendable, Hashable, CaseIterable {
         case received, registered, assessed
         /// 不予立案: the reason goes back to the congress.
@@ -145,16 +145,6 @@ package struct PublicInterestCaseProcess: Codable, Sendable, Equatable {
         self.originSuggestionId = originSuggestionId
     }
 
-    /// Applies `event` sent by `actor` on `date`. On a violation nothing changes.
-    package mutating func received(
-        _ event: Event, at date: CalendarDate, by actor: ProtocolActor, rules: ProtocolRules = ProtocolRules()
-    ) throws(ProtocolViolation) -> Transition<State> {
-        var next = self
-        let effects = try next.apply(event, at: date, by: actor, rules: rules)
-        let from = state
-        self = next
-        return Transition(from: from, to: state, effects: effects)
-    }
 
     func outOfOrder(_ event: Event) -> ProtocolViolation {
         .outOfOrder(event.name, in: state.rawValue, subject: caseId)

@@ -1,7 +1,10 @@
 import XianjieMessages
 
 extension ReverseConversionProcess {
-    mutating func apply(_ event: Event, by actor: ProtocolActor) throws(ProtocolViolation) -> [ProtocolEffect] {
+    /// Reverse conversion has no deadlines of its own: the date and rules are not needed.
+    package mutating func apply(
+        _ event: Event, at date: CalendarDate, by actor: ProtocolActor, rules: ProtocolRules
+    ) throws(ProtocolViolation) -> [ProtocolEffect] {
         let subject = "\(documentNumber) (case \(caseId))"
         func step(_ from: State, _ to: State) throws(ProtocolViolation) {
             guard state == from else { throw .outOfOrder(event.name, in: state.rawValue, subject: subject) }

@@ -3,7 +3,7 @@ import XianjieMessages
 /// 检察建议转化为代表建议 (reverse conversion, DOMAIN.md §4 C): an issued procuratorial suggestion
 /// is copied to the congress, screened, adopted by a lead deputy (领衔代表) and submitted as a
 /// deputy suggestion carrying `originCaseId`, which then follows track A.
-package struct ReverseConversionProcess: Codable, Sendable, Equatable {
+package struct ReverseConversionProcess: ProtocolProcess, Codable, Sendable, Equatable {
     package enum State: String, Codable, Sendable, Hashable, CaseIterable {
         /// 已制发.
         case issued
@@ -93,14 +93,4 @@ package struct ReverseConversionProcess: Codable, Sendable, Equatable {
         suggestionId.map { DeputySuggestionProcess(subjectId: $0, originCaseId: caseId) }
     }
 
-    /// Applies `event` sent by `actor` on `date`. On a violation nothing changes.
-    package mutating func received(
-        _ event: Event, at date: CalendarDate, by actor: ProtocolActor, rules: ProtocolRules = ProtocolRules()
-    ) throws(ProtocolViolation) -> Transition<State> {
-        var next = self
-        let effects = try next.apply(event, by: actor)
-        let from = state
-        self = next
-        return Transition(from: from, to: state, effects: effects)
-    }
 }

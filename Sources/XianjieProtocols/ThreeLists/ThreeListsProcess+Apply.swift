@@ -3,7 +3,7 @@ import XianjieMessages
 extension ThreeListsProcess {
     private static let supervisors: Set<ProtocolActor.Role> = [.coordinator, .congress, .procuratorate]
 
-    mutating func apply(
+    package mutating func apply(
         _ event: Event, at date: CalendarDate, by actor: ProtocolActor, rules: ProtocolRules
     ) throws(ProtocolViolation) -> [ProtocolEffect] {
         switch event {

@@ -2,7 +2,7 @@ import XianjieMessages
 
 /// One item of the three lists (三单: 问题清单 / 责任清单 / 整改清单) with its look-back (回头看),
 /// DOMAIN.md §4 G. Only the responsible unit may report on it.
-package struct ThreeListsProcess: Codable, Sendable, Equatable {
+package struct ThreeListsProcess: ProtocolProcess, Codable, Sendable, Equatable {
     package enum State: String, Codable, Sendable, Hashable, CaseIterable {
         /// 问题清单: the problem is identified.
         case identified
@@ -72,14 +72,4 @@ package struct ThreeListsProcess: Codable, Sendable, Equatable {
         self.reopenedFrom = reopenedFrom
     }
 
-    /// Applies `event` sent by `actor` on `date`. On a violation nothing changes.
-    package mutating func received(
-        _ event: Event, at date: CalendarDate, by actor: ProtocolActor, rules: ProtocolRules = ProtocolRules()
-    ) throws(ProtocolViolation) -> Transition<State> {
-        var next = self
-        let effects = try next.apply(event, at: date, by: actor, rules: rules)
-        let from = state
-        self = next
-        return Transition(from: from, to: state, effects: effects)
-    }
 }
