@@ -11,17 +11,8 @@ import XianjieMessages
     func everyEventIsAcceptedExactlyWhereLegal(_ state: State) throws {
         let start = try Fixture.process(in: state)
         #expect(start.state == state)
-        let legal = Fixture.legal[state] ?? []
-        for (name, event, actor) in Fixture.samples {
-            var process = start
-            do {
-                _ = try process.received(event, at: day("2024-10-09"), by: actor, rules: rules2024)
-                #expect(legal.contains(name), "\(name) was accepted in \(state)")
-            } catch {
-                #expect(!legal.contains(name), "\(name) was refused in \(state): \(error)")
-                #expect(process == start, "refused \(name) changed the process in \(state)")
-            }
-        }
+        expectAcceptedExactlyWhereLegal(
+            from: start, legal: Fixture.legal[state] ?? [], samples: Fixture.samples, on: day("2024-10-09"))
     }
 
     @Test func deliveryStartsTheThreeTimers() throws {

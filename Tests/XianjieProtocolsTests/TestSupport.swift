@@ -58,3 +58,20 @@ extension Array where Element == ProtocolEffect {
 func roundTrip<T: Codable & Equatable>(_ value: T) throws -> T {
     try XianjieJSON.decode(T.self, from: XianjieJSON.encode(value))
 }
+
+/// Plays every sample event on a process in `start`'s state: each must be accepted exactly where
+/// `legal` says, and a refused one must leave the process unchanged.
+func expectAcceptedExactlyWhereLegal<P: ProtocolProcess & Equatable>(
+    from start: P, legal: Set<String>, samples: [(String, P.Event, ProtocolActor)], on date: CalendarDate
+) {
+    for (name, event, actor) in samples {
+        var process = start
+        do {
+            _ = try process.received(event, at: date, by: actor, rules: rules2024)
+            #expect(legal.contains(name), "\(name) was accepted in \(start.state)")
+        } catch {
+            #expect(!legal.contains(name), "\(name) was refused in \(start.state): \(error)")
+            #expect(process == start, "refused \(name) changed the process in \(start.state)")
+        }
+    }
+}
