@@ -35,7 +35,7 @@ package struct EnvelopeValidator: Sendable {
                 "message is \(message.byteCount) bytes; the limit is \(maxMessageBytes). Send large files as attachments in chunks."
             )
         }
-        if let problem = checkJSON(message.headerBytes, against: SchemaID.envelope, what: "header") {
+        if let problem = checkJSON(message.parsedHeader, message.headerBytes, against: SchemaID.envelope, what: "header") {
             return EnvelopeError(.invalidEnvelope, problem.detail, errors: problem.errors)
         }
         let header = message.header
@@ -47,7 +47,7 @@ package struct EnvelopeValidator: Sendable {
                 .invalidEnvelope,
                 "dataschema \"\(header.dataschema)\" does not match type \(header.type), which uses \(descriptor.schemaID)")
         }
-        if let problem = checkJSON(message.data, against: descriptor.schemaID, what: "payload") {
+        if let problem = checkJSON(nil, message.data, against: descriptor.schemaID, what: "payload") {
             return EnvelopeError(.schemaViolation, problem.detail, errors: problem.errors)
         }
         if descriptor.delivery == .durable {
@@ -63,12 +63,13 @@ package struct EnvelopeValidator: Sendable {
         return nil
     }
 
-    private func checkJSON(_ bytes: Data, against schemaID: String, what: String) -> (
+    /// `parsed`: the bytes already parsed, when the caller has them.
+    private func checkJSON(_ parsed: JSONValue?, _ bytes: Data, against schemaID: String, what: String) -> (
         detail: String, errors: [String]
     )? {
         let value: JSONValue
         do {
-            value = try JSONValue.parse(bytes)
+            value = try parsed ?? JSONValue.parse(bytes)
         } catch {
             return ("\(what) is not JSON: \(error)", [])
         }

@@ -7,10 +7,15 @@ import JSONSchema
 /// forwards them untouched, so a signature over them stays verifiable by every recipient.
 package struct WireMessage: Sendable {
     package var header: EnvelopeHeader
-    package var headerBytes: Data
+    package var headerBytes: Data {
+        didSet { parsedHeader = nil }
+    }
     package var data: Data
     /// Detached signature over header and data (empty when unsigned).
     package var signature: Data
+    /// The header as parsed by ``decode(frames:)``, kept so validation does not parse it again.
+    /// Nil for a message built here, or once the header bytes are replaced.
+    package var parsedHeader: JSONValue?
 
     package var frames: [Data] { [headerBytes, data, signature] }
     package var byteCount: Int { headerBytes.count + data.count + signature.count }
@@ -49,7 +54,9 @@ package struct WireMessage: Sendable {
             throw EnvelopeError(.invalidEnvelope, "the header is not JSON: \(error)")
         }
         let header = try EnvelopeHeader(json: json)
-        return WireMessage(header: header, headerBytes: frames[0], data: frames[1], signature: frames[2])
+        var message = WireMessage(header: header, headerBytes: frames[0], data: frames[1], signature: frames[2])
+        message.parsedHeader = json
+        return message
     }
 
     /// Decodes the payload as `P`.

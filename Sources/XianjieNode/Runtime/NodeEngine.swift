@@ -59,7 +59,6 @@ final class NodeEngine {
             case .fromCoordinator(let batch): fromCoordinator.append(contentsOf: batch)
             case .broadcast(let batch): broadcasts.append(contentsOf: batch)
             case .enqueued(let message): enqueued(message)
-            case .send(let message): runtime.reactor.send(message, on: runtime.dealer)
             case .tick: tick = true
             }
         }

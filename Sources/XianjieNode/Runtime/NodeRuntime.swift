@@ -177,6 +177,5 @@ enum NodeEvent: Sendable {
     case fromCoordinator([ZMQMessage])
     case broadcast([ZMQMessage])
     case enqueued(WireMessage)
-    case send(ZMQMessage)
     case tick
 }
