@@ -128,18 +128,12 @@ final class Cluster: Sendable {
 
     /// One control request to a node; nil when it does not answer in time (e.g. it is down).
     func call(_ agency: String, _ request: ControlRequest, timeout: Duration = .seconds(10)) async -> ControlResponse? {
-        guard let context = try? ZMQContext(), let reactor = try? ZMQReactor(context: context, name: "e2e-control"),
-            let socket = try? reactor.addSocket(.dealer, connect: [control(agency)]),
+        guard let client = try? ZMQConversation(connect: control(agency), name: "e2e-control"),
             let body = try? XianjieJSON.encode(request)
         else { return nil }
-        let collector = ZMQCollector(socket)
-        defer {
-            collector.stop()
-            reactor.shutdown()
-            context.shutdown()
-        }
-        reactor.send(ZMQMessage(frames: [Data(), body]), on: socket)
-        guard let reply = await collector.next(timeout: timeout), let data = reply.frames.last else { return nil }
+        defer { client.close() }
+        client.send([Data(), body])
+        guard let reply = await client.next(timeout: timeout), let data = reply.frames.last else { return nil }
         return try? XianjieJSON.decode(ControlResponse.self, from: data)
     }
 

@@ -6,10 +6,7 @@ import ZeroMQ
 
 /// A hand-made client with real CURVE keys, for the attacks a node would never make itself.
 final class TrustClient: Sendable {
-    let context: ZMQContext
-    let reactor: ZMQReactor
-    let socket: ZMQSocketHandle
-    let collector: ZMQCollector
+    let conversation: ZMQConversation
     let agency: AgencyID
     let signing: Curve25519.Signing.PrivateKey
 
@@ -17,17 +14,13 @@ final class TrustClient: Sendable {
     init(agency: AgencyID, keys: AgencyKeys, serverKey: String, endpoint: String) throws {
         self.agency = agency
         signing = keys.signing
-        context = try ZMQContext()
-        reactor = try ZMQReactor(context: context, name: "trust-\(agency)")
-        socket = try reactor.addSocket(
-            .dealer,
+        conversation = try ZMQConversation(
             options: ZMQSocketOptions(
                 routingID: Array(agency.rawValue.utf8),
                 curve: .client(
                     publicKey: try keys.curve.publicCurveKey, secretKey: try keys.curve.secretCurveKey,
                     serverKey: try CurveKey(z85: serverKey))),
-            connect: [endpoint])
-        collector = ZMQCollector(socket)
+            connect: endpoint, name: "trust-\(agency)")
     }
 
     /// A signed clue (or another document) with the given sequence.
@@ -40,7 +33,7 @@ final class TrustClient: Sendable {
         return try MessageSignature.sign(try WireMessage.make(payload, header: header), with: signing)
     }
 
-    func send(_ message: WireMessage) { reactor.send(ZMQMessage(frames: message.frames), on: socket) }
+    func send(_ message: WireMessage) { conversation.send(message.frames) }
 
     /// Says hello, as a node does, so the coordinator delivers to this client.
     func hello() throws {
@@ -51,7 +44,7 @@ final class TrustClient: Sendable {
 
     /// The next message from the coordinator of `type` (others are skipped), or nil after `timeout`.
     func receive(_ type: MessageType, timeout: Duration = .seconds(3)) async -> WireMessage? {
-        let message = await collector.next(timeout: timeout) { message in
+        let message = await conversation.next(timeout: timeout) { message in
             guard message.frames.count == 4, let wire = try? WireMessage.decode(frames: Array(message.frames.dropFirst()))
             else { return false }
             return wire.header.type == type
@@ -60,13 +53,9 @@ final class TrustClient: Sendable {
     }
 
     /// Any answer at all within `timeout` (to show a refused client hears nothing).
-    func anything(timeout: Duration) async -> Bool { await collector.next(timeout: timeout) != nil }
+    func anything(timeout: Duration) async -> Bool { await conversation.next(timeout: timeout) != nil }
 
-    func close() {
-        collector.stop()
-        reactor.shutdown()
-        context.shutdown()
-    }
+    func close() { conversation.close() }
 }
 
 extension Clue {

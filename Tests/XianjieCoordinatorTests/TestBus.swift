@@ -81,24 +81,18 @@ func eventually(timeout: Duration = .seconds(20), _ condition: @Sendable () asyn
 
 /// A raw DEALER, to speak to the coordinator without the node runtime (malformed frames, replays).
 final class RawPeer: Sendable {
-    let context: ZMQContext
-    let reactor: ZMQReactor
-    let socket: ZMQSocketHandle
-    let collector: ZMQCollector
+    let conversation: ZMQConversation
 
     init(identity: String, endpoint: String) throws {
-        context = try ZMQContext()
-        reactor = try ZMQReactor(context: context, name: "raw-\(identity)")
-        socket = try reactor.addSocket(
-            .dealer, options: ZMQSocketOptions(routingID: Array(identity.utf8)), connect: [endpoint])
-        collector = ZMQCollector(socket)
+        conversation = try ZMQConversation(
+            options: ZMQSocketOptions(routingID: Array(identity.utf8)), connect: endpoint, name: "raw-\(identity)")
     }
 
-    func send(_ frames: [Data]) { reactor.send(ZMQMessage(frames: frames), on: socket) }
+    func send(_ frames: [Data]) { conversation.send(frames) }
 
     /// The first message from the coordinator that `match` accepts (earlier ones are dropped).
     func receive(timeout: Duration = .seconds(5), _ match: @escaping @Sendable (WireMessage) -> Bool) async -> WireMessage? {
-        let message = await collector.next(timeout: timeout) { message in
+        let message = await conversation.next(timeout: timeout) { message in
             guard message.frames.count == 4, let wire = try? WireMessage.decode(frames: Array(message.frames.dropFirst()))
             else { return false }
             return match(wire)
@@ -106,9 +100,5 @@ final class RawPeer: Sendable {
         return message.flatMap { try? WireMessage.decode(frames: Array($0.frames.dropFirst())) }
     }
 
-    func close() {
-        collector.stop()
-        reactor.shutdown()
-        context.shutdown()
-    }
+    func close() { conversation.close() }
 }

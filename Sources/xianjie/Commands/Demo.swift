@@ -183,7 +183,9 @@ enum CoordinatorQuery {
     static func status(
         _ endpoint: String, timeout: Duration, as credentials: (identity: AgencyID, curve: CurveOptions?, keys: AgencyKeys?)
     ) async throws -> StatusReport {
-        let client = try OneShotClient(endpoint: endpoint, identity: credentials.identity.rawValue, curve: credentials.curve)
+        let client = try ZMQConversation(
+            options: ZMQSocketOptions(routingID: Array(credentials.identity.rawValue.utf8), curve: credentials.curve),
+            connect: endpoint, name: "xianjie-cli")
         defer { client.close() }
         let header = EnvelopeHeader(
             source: credentials.identity, type: StatusRequest.messageType, dataschema: StatusRequest.schemaID)

@@ -3,6 +3,7 @@ import Foundation
 import JSONSchema
 import XianjieMessages
 import XianjieNode
+import ZeroMQ
 
 /// `xianjie send`: hands a document to a node, which commits it to its outbox and sends it.
 struct Send: AsyncParsableCommand {
@@ -76,7 +77,7 @@ struct Send: AsyncParsableCommand {
 /// One request to a node's control endpoint.
 enum ControlClient {
     static func call(node: String, _ request: ControlRequest, timeout: Duration) async throws -> ControlResponse {
-        let client = try OneShotClient(endpoint: node)
+        let client = try ZMQConversation(connect: node, name: "xianjie-cli")
         defer { client.close() }
         client.send([Data(), try XianjieJSON.encode(request)])
         guard let reply = await client.next(timeout: timeout), let body = reply.frames.last else {
