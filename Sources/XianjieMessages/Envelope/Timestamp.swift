@@ -98,8 +98,8 @@ package enum Timestamp {
         return Date(timeIntervalSince1970: seconds + fraction)
     }
 
-    /// Howard Hinnant's days-from-civil, proleptic Gregorian.
-    static func daysFromCivil(year: Int, month: Int, day: Int) -> Int {
+    /// Howard Hinnant's days-from-civil, proleptic Gregorian: days since 1970-01-01.
+    package static func daysFromCivil(year: Int, month: Int, day: Int) -> Int {
         let y = month <= 2 ? year - 1 : year
         let era = (y >= 0 ? y : y - 399) / 400
         let yoe = y - era * 400
@@ -108,7 +108,8 @@ package enum Timestamp {
         return era * 146_097 + doe - 719_468
     }
 
-    static func civil(fromDays days: Int) -> (Int, Int, Int) {
+    /// The inverse: (year, month, day) of a day count since 1970-01-01.
+    package static func civil(fromDays days: Int) -> (year: Int, month: Int, day: Int) {
         let z = days + 719_468
         let era = (z >= 0 ? z : z - 146_096) / 146_097
         let doe = z - era * 146_097

@@ -14,21 +14,12 @@ package struct GregorianDay: Hashable, Sendable, Comparable {
 
     package init(year: Int, month: Int, day: Int) {
         // Normalise out-of-range days (e.g. 02-31) by going through the ordinal.
-        self.init(ordinal: Self.ordinal(year: year, month: month, day: 1) + (day - 1))
+        self.init(ordinal: Timestamp.daysFromCivil(year: year, month: month, day: 1) + (day - 1))
     }
 
+    /// The same arithmetic the bus's timestamps use (``Timestamp``).
     package init(ordinal: Int) {
-        let z = ordinal + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let dayOfEra = z - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let mp = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * mp + 2) / 5 + 1
-        let month = mp < 10 ? mp + 3 : mp - 9
-        self.year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
-        self.month = month
-        self.day = day
+        (year, month, day) = Timestamp.civil(fromDays: ordinal)
         self.ordinal = ordinal
     }
 
@@ -77,15 +68,6 @@ package struct GregorianDay: Hashable, Sendable, Comparable {
     }
 
     package static func < (lhs: GregorianDay, rhs: GregorianDay) -> Bool { lhs.ordinal < rhs.ordinal }
-
-    private static func ordinal(year: Int, month: Int, day: Int) -> Int {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yearOfEra = y - era * 400
-        let dayOfYear = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1
-        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-        return era * 146_097 + dayOfEra - 719_468
-    }
 
     private func pad(_ value: Int, _ width: Int) -> String {
         let digits = String(value)
