@@ -57,6 +57,9 @@ enum Samples {
         Rejection(
             messageId: "m-2", sequence: 5, type: "xianjie.clue", reason: .schemaViolation, detail: "bad",
             errors: ["/: missing"], quarantineId: 3),
+        Rejection(
+            messageId: "m-3", sequence: 6, type: "xianjie.deputyFeedback", reason: .workflowViolation,
+            detail: "xianjie.deputyFeedback about sugg-2024-021 before any reply letter", rule: "ratingBeforeReply"),
         ReplayRequest(topic: "notices", fromSequence: 2, toSequence: 9),
         StatusRequest(),
         StatusReport(
@@ -72,5 +75,5 @@ enum Samples {
             recipients: ["hutubi.procuratorate"], topic: "notices", subject: "s", bytes: 100, reason: "oversize"),
         Ping(note: "hi"),
         Pong(note: "hi", receivedAt: now),
-    ]
+    ] + workflow
 }

@@ -137,6 +137,45 @@ struct AccessPolicyTests {
         for step in steps { #expect(policy.check(step) == .allowed, "\(step.type) from \(step.sender)") }
     }
 
+    @Test("every workflow document of the joint protocols is allowed from its sender")
+    func workflowDocuments() {
+        let congress = (Sample.congress, "congress")
+        let procuratorate = (Sample.procuratorate, "procuratorate")
+        let agency = (Sample.forestry, "agency")
+        let station = (Sample.station, "station")
+        let steps: [PolicyRequest] = [
+            request("xianjie.suggestionAssignment", from: Sample.congress, "congress", to: [agency, procuratorate]),
+            request("xianjie.suggestionHandling", from: Sample.forestry, "agency", to: [congress]),
+            request("xianjie.replyLetter", from: Sample.forestry, "agency", to: [congress]),
+            request("xianjie.feedbackRequest", from: Sample.congress, "congress", to: [station, agency]),
+            request("xianjie.deputyFeedback", from: Sample.station, "station", to: [congress, agency]),
+            request("xianjie.caseFilingDecision", from: Sample.procuratorate, "procuratorate", to: [congress]),
+            request("xianjie.caseProgress", from: Sample.procuratorate, "procuratorate", to: [congress, agency]),
+            request("xianjie.suggestionCopy", from: Sample.procuratorate, "procuratorate", to: [congress]),
+            request("xianjie.objection", from: Sample.forestry, "agency", to: [procuratorate, congress]),
+            request("xianjie.terminationDecision", from: Sample.procuratorate, "procuratorate", to: [agency]),
+            request("xianjie.litigationComplaint", from: Sample.procuratorate, "procuratorate", to: [agency, congress]),
+            request("xianjie.conversionDecision", from: Sample.congress, "congress", to: [procuratorate]),
+            request("xianjie.issueList", from: Sample.procuratorate, "procuratorate", to: [agency, congress, station]),
+            request("xianjie.responsibilityList", from: Sample.congress, "congress", to: [agency, procuratorate]),
+            request("xianjie.rectificationList", from: Sample.forestry, "agency", to: [congress, procuratorate]),
+            request("xianjie.rectificationProgress", from: Sample.forestry, "agency", to: [procuratorate]),
+            request("xianjie.verification", from: Sample.procuratorate, "procuratorate", to: [agency, congress]),
+            request("xianjie.lookBack", from: Sample.congress, "congress", to: [agency, procuratorate, station]),
+            request(
+                "xianjie.deadlineNotice", from: "coordinator", "coordinator", to: [agency, congress, procuratorate, station]),
+        ]
+        for step in steps { #expect(policy.check(step) == .allowed, "\(step.type) from \(step.sender)") }
+        // And some that are not.
+        let refused: [PolicyRequest] = [
+            request("xianjie.deadlineNotice", from: Sample.congress, "congress", to: [agency]),
+            request("xianjie.caseFilingDecision", from: Sample.station, "station", to: [congress]),
+            request("xianjie.replyLetter", from: Sample.forestry, "agency", to: [station]),
+            request("xianjie.suggestionCopy", from: Sample.procuratorate, "procuratorate", to: [agency]),
+        ]
+        for step in refused { #expect(!policy.check(step).isAllowed, "\(step.type) from \(step.sender)") }
+    }
+
     @Test("other refusals say why")
     func otherDenials() {
         #expect(
@@ -319,6 +358,72 @@ struct AccessPolicyTests {
               "senders": { "kinds": ["congress", "procuratorate", "coordinator"] },
               "topics": ["notices"],
               "note": "工作专报: broadcast to everyone on notices"
+            },
+            {
+              "types": ["xianjie.suggestionAssignment"],
+              "senders": { "kinds": ["congress"] },
+              "recipients": { "kinds": ["agency", "congress", "procuratorate"] },
+              "note": "交办: congress assigns a suggestion to its host and co-units, copied to the procuratorate"
+            },
+            {
+              "types": ["xianjie.suggestionHandling", "xianjie.replyLetter"],
+              "senders": { "kinds": ["agency"] },
+              "recipients": { "kinds": ["congress"] },
+              "note": "承办 / 答复函: the host unit accepts, asks for the extended period and replies through congress"
+            },
+            {
+              "types": ["xianjie.feedbackRequest"],
+              "senders": { "kinds": ["congress"] },
+              "recipients": { "kinds": ["station", "congress", "agency"] },
+              "note": "征询意见: congress asks the deputy, through a liaison station, copied to the host unit"
+            },
+            {
+              "types": ["xianjie.deputyFeedback"],
+              "senders": { "kinds": ["congress", "station"] },
+              "recipients": { "kinds": ["congress", "agency"] },
+              "note": "征询意见表: the deputy's rating, relayed by congress or a liaison station, to congress and the host unit"
+            },
+            {
+              "types": ["xianjie.caseFilingDecision", "xianjie.caseProgress", "xianjie.terminationDecision", "xianjie.litigationComplaint"],
+              "senders": { "kinds": ["procuratorate"] },
+              "recipients": { "kinds": ["congress", "procuratorate", "agency"] },
+              "note": "立案决定书, 办案进展, 终结决定书, 起诉书: only a procuratorate; to congress, the superior and the agency concerned"
+            },
+            {
+              "types": ["xianjie.suggestionCopy"],
+              "senders": { "kinds": ["procuratorate"] },
+              "recipients": { "kinds": ["congress"] },
+              "note": "抄送人大: the procuratorate copies a procuratorial suggestion to congress"
+            },
+            {
+              "types": ["xianjie.objection"],
+              "senders": { "kinds": ["agency"] },
+              "recipients": { "kinds": ["procuratorate", "congress"] },
+              "note": "异议: the addressed agency objects to the procuratorate, copied to congress"
+            },
+            {
+              "types": ["xianjie.conversionDecision"],
+              "senders": { "kinds": ["congress"] },
+              "recipients": { "kinds": ["procuratorate", "congress"] },
+              "note": "转化研判: congress screens a copied suggestion and tells the procuratorate"
+            },
+            {
+              "types": ["xianjie.issueList", "xianjie.responsibilityList", "xianjie.verification", "xianjie.lookBack"],
+              "senders": { "kinds": ["congress", "procuratorate"] },
+              "recipients": { "kinds": ["agency", "congress", "procuratorate", "station"] },
+              "note": "问题清单, 责任清单, 核查, 回头看: congress or the procuratorate, to the units, each other and the stations"
+            },
+            {
+              "types": ["xianjie.rectificationList", "xianjie.rectificationProgress"],
+              "senders": { "kinds": ["agency"] },
+              "recipients": { "kinds": ["congress", "procuratorate"] },
+              "note": "整改清单, 整改进展: the responsible unit reports to congress and the procuratorate"
+            },
+            {
+              "types": ["xianjie.deadlineNotice"],
+              "senders": { "kinds": ["coordinator"] },
+              "recipients": { "kinds": ["congress", "procuratorate", "agency", "station"] },
+              "note": "提醒 / 逾期通知: only the coordinator's deadline engine sends them"
             }
           ]
         }

@@ -178,6 +178,55 @@ package enum EmbeddedSchemas {
         "type": "integer",
         "minimum": 0
       }
+    },
+    "party": {
+      "type": "object",
+      "description": "A party to a deadline: its role in the process, and the agency and person playing it when known.",
+      "required": [
+        "role"
+      ],
+      "additionalProperties": false,
+      "properties": {
+        "role": {
+          "$ref": "#/$defs/shortText",
+          "examples": [
+            "agency"
+          ]
+        },
+        "agency": {
+          "$ref": "#/$defs/agencyId"
+        },
+        "person": {
+          "$ref": "#/$defs/shortText"
+        }
+      }
+    },
+    "agendaItem": {
+      "type": "object",
+      "description": "An item the coordinator put on the next joint meeting's agenda (督办).",
+      "required": [
+        "subjectId",
+        "reason",
+        "queuedOn"
+      ],
+      "additionalProperties": false,
+      "properties": {
+        "subjectId": {
+          "$ref": "#/$defs/shortText"
+        },
+        "reason": {
+          "$ref": "#/$defs/text"
+        },
+        "obligated": {
+          "$ref": "#/$defs/party"
+        },
+        "due": {
+          "$ref": "#/$defs/calendarDate"
+        },
+        "queuedOn": {
+          "$ref": "#/$defs/calendarDate"
+        }
+      }
     }
   }
 }
@@ -278,6 +327,197 @@ package enum EmbeddedSchemas {
   }
 }
 """#,
+        "messages/bus-case-query.v1.schema.json": #"""
+{
+  "$schema": "https://json-schema.org/draft/2020-12/schema",
+  "$id": "https://schemas.xianjie.invalid/messages/bus-case-query.v1.schema.json",
+  "title": "xianjie.bus.caseQuery — 案件查询",
+  "description": "Asks the coordinator where one shared process stands (xianjie case show); answered by xianjie.bus.caseReport. Transient.",
+  "type": "object",
+  "required": [
+    "subjectId"
+  ],
+  "additionalProperties": false,
+  "properties": {
+    "subjectId": {
+      "$ref": "../common.schema.json#/$defs/shortText",
+      "description": "A suggestion id, case id, document number or list item id."
+    }
+  }
+}
+"""#,
+        "messages/bus-case-report.v1.schema.json": #"""
+{
+  "$schema": "https://json-schema.org/draft/2020-12/schema",
+  "$id": "https://schemas.xianjie.invalid/messages/bus-case-report.v1.schema.json",
+  "title": "xianjie.bus.caseReport — 案件进展报告",
+  "description": "One shared process as the coordinator sees it: state, what is due from whom, history, agenda items. Transient.",
+  "type": "object",
+  "required": [
+    "subjectId",
+    "found",
+    "today",
+    "obligations",
+    "history",
+    "agenda"
+  ],
+  "additionalProperties": false,
+  "properties": {
+    "subjectId": {
+      "$ref": "../common.schema.json#/$defs/shortText"
+    },
+    "found": {
+      "type": "boolean"
+    },
+    "process": {
+      "type": "string"
+    },
+    "state": {
+      "type": "string"
+    },
+    "today": {
+      "$ref": "../common.schema.json#/$defs/calendarDate"
+    },
+    "details": {
+      "type": "object",
+      "additionalProperties": {
+        "type": "string"
+      }
+    },
+    "obligations": {
+      "type": "array",
+      "items": {
+        "type": "object",
+        "required": [
+          "timer",
+          "due",
+          "obligated",
+          "supervisor",
+          "overdue"
+        ],
+        "additionalProperties": false,
+        "properties": {
+          "timer": {
+            "type": "string"
+          },
+          "due": {
+            "$ref": "../common.schema.json#/$defs/calendarDate"
+          },
+          "remindOn": {
+            "$ref": "../common.schema.json#/$defs/calendarDate"
+          },
+          "obligated": {
+            "$ref": "../common.schema.json#/$defs/party"
+          },
+          "supervisor": {
+            "$ref": "../common.schema.json#/$defs/party"
+          },
+          "overdue": {
+            "type": "boolean"
+          }
+        }
+      }
+    },
+    "history": {
+      "type": "array",
+      "items": {
+        "type": "object",
+        "required": [
+          "on",
+          "at",
+          "event",
+          "actor",
+          "from",
+          "to"
+        ],
+        "additionalProperties": false,
+        "properties": {
+          "on": {
+            "$ref": "../common.schema.json#/$defs/calendarDate"
+          },
+          "at": {
+            "$ref": "../common.schema.json#/$defs/timestamp"
+          },
+          "event": {
+            "type": "string"
+          },
+          "actor": {
+            "type": "string"
+          },
+          "from": {
+            "type": "string",
+            "description": "The state before; empty when the event opened the process."
+          },
+          "to": {
+            "type": "string"
+          },
+          "messageId": {
+            "$ref": "../common.schema.json#/$defs/messageId"
+          }
+        }
+      }
+    },
+    "agenda": {
+      "type": "array",
+      "items": {
+        "$ref": "../common.schema.json#/$defs/agendaItem"
+      }
+    }
+  }
+}
+"""#,
+        "messages/bus-clock-report.v1.schema.json": #"""
+{
+  "$schema": "https://json-schema.org/draft/2020-12/schema",
+  "$id": "https://schemas.xianjie.invalid/messages/bus-clock-report.v1.schema.json",
+  "title": "xianjie.bus.clockReport — 时钟报告",
+  "description": "The deadline engine's day, whether operators drive the clock, and the reminders and overdue notices the request fired. Transient.",
+  "type": "object",
+  "required": [
+    "today",
+    "driven",
+    "reminders",
+    "overdue"
+  ],
+  "additionalProperties": false,
+  "properties": {
+    "today": {
+      "$ref": "../common.schema.json#/$defs/calendarDate"
+    },
+    "driven": {
+      "type": "boolean"
+    },
+    "reminders": {
+      "type": "integer",
+      "minimum": 0
+    },
+    "overdue": {
+      "type": "integer",
+      "minimum": 0
+    }
+  }
+}
+"""#,
+        "messages/bus-clock-request.v1.schema.json": #"""
+{
+  "$schema": "https://json-schema.org/draft/2020-12/schema",
+  "$id": "https://schemas.xianjie.invalid/messages/bus-clock-request.v1.schema.json",
+  "title": "xianjie.bus.clockRequest — 时钟请求",
+  "description": "Reads the deadline engine's day, or moves a driven clock forward (set a day, or advance so many days); with neither it only reads (xianjie clock). Transient.",
+  "type": "object",
+  "required": [],
+  "additionalProperties": false,
+  "properties": {
+    "set": {
+      "$ref": "../common.schema.json#/$defs/calendarDate"
+    },
+    "advanceDays": {
+      "type": "integer",
+      "minimum": 0
+    }
+  }
+}
+"""#,
         "messages/bus-delivery-receipt.v1.schema.json": #"""
 {
   "$schema": "https://json-schema.org/draft/2020-12/schema",
@@ -321,6 +561,105 @@ package enum EmbeddedSchemas {
             "$ref": "../common.schema.json#/$defs/timestamp"
           }
         }
+      }
+    }
+  }
+}
+"""#,
+        "messages/bus-due-query.v1.schema.json": #"""
+{
+  "$schema": "https://json-schema.org/draft/2020-12/schema",
+  "$id": "https://schemas.xianjie.invalid/messages/bus-due-query.v1.schema.json",
+  "title": "xianjie.bus.dueQuery — 到期查询",
+  "description": "Asks the coordinator what is due or overdue (xianjie due); answered by xianjie.bus.dueReport. Transient.",
+  "type": "object",
+  "required": [],
+  "additionalProperties": false,
+  "properties": {
+    "agency": {
+      "$ref": "../common.schema.json#/$defs/agencyId",
+      "description": "Only what this agency owes or supervises."
+    },
+    "withinDays": {
+      "type": "integer",
+      "minimum": 0,
+      "description": "Only what falls due within so many days (overdue items always)."
+    }
+  }
+}
+"""#,
+        "messages/bus-due-report.v1.schema.json": #"""
+{
+  "$schema": "https://json-schema.org/draft/2020-12/schema",
+  "$id": "https://schemas.xianjie.invalid/messages/bus-due-report.v1.schema.json",
+  "title": "xianjie.bus.dueReport — 到期报告",
+  "description": "Every running or expired deadline the query asked for, and the next joint meeting's agenda (督办). Transient.",
+  "type": "object",
+  "required": [
+    "today",
+    "items",
+    "agenda"
+  ],
+  "additionalProperties": false,
+  "properties": {
+    "today": {
+      "$ref": "../common.schema.json#/$defs/calendarDate"
+    },
+    "items": {
+      "type": "array",
+      "items": {
+        "type": "object",
+        "required": [
+          "subjectId",
+          "process",
+          "state",
+          "timer",
+          "due",
+          "obligated",
+          "supervisor",
+          "overdue",
+          "daysLeft"
+        ],
+        "additionalProperties": false,
+        "properties": {
+          "subjectId": {
+            "$ref": "../common.schema.json#/$defs/shortText"
+          },
+          "process": {
+            "type": "string"
+          },
+          "state": {
+            "type": "string"
+          },
+          "timer": {
+            "type": "string"
+          },
+          "due": {
+            "$ref": "../common.schema.json#/$defs/calendarDate"
+          },
+          "remindOn": {
+            "$ref": "../common.schema.json#/$defs/calendarDate"
+          },
+          "obligated": {
+            "$ref": "../common.schema.json#/$defs/party"
+          },
+          "supervisor": {
+            "$ref": "../common.schema.json#/$defs/party"
+          },
+          "overdue": {
+            "type": "boolean"
+          },
+          "daysLeft": {
+            "type": "integer",
+            "description": "Days from today to the due date; negative when overdue."
+          }
+        }
+      }
+    },
+    "agenda": {
+      "type": "array",
+      "items": {
+        "$ref": "../common.schema.json#/$defs/agendaItem"
       }
     }
   }
@@ -591,7 +930,8 @@ package enum EmbeddedSchemas {
         "recipientUnavailable",
         "forbidden",
         "badSignature",
-        "protocolViolation"
+        "protocolViolation",
+        "workflowViolation"
       ]
     },
     "detail": {
@@ -607,6 +947,14 @@ package enum EmbeddedSchemas {
     "quarantineId": {
       "type": "integer",
       "minimum": 0
+    },
+    "rule": {
+      "type": "string",
+      "maxLength": 200,
+      "description": "For workflowViolation: the code of the broken rule.",
+      "examples": [
+        "ratingBeforeReply"
+      ]
     }
   }
 }
@@ -790,6 +1138,192 @@ package enum EmbeddedSchemas {
   }
 }
 """#,
+        "messages/case-filing-decision.v1.schema.json": #"""
+{
+  "$schema": "https://json-schema.org/draft/2020-12/schema",
+  "$id": "https://schemas.xianjie.invalid/messages/case-filing-decision.v1.schema.json",
+  "title": "xianjie.caseFilingDecision — 立案决定书 / 不予立案",
+  "description": "The procuratorate files a public-interest case (立案决定书) or declines to (不予立案) with the reason (DOMAIN.md §4 B). Durable.",
+  "type": "object",
+  "required": [
+    "caseId",
+    "decision",
+    "domain",
+    "summary",
+    "decidedAt",
+    "approvedBy"
+  ],
+  "additionalProperties": false,
+  "properties": {
+    "caseId": {
+      "$ref": "../common.schema.json#/$defs/shortText"
+    },
+    "decision": {
+      "enum": [
+        "filed",
+        "declined"
+      ]
+    },
+    "originSuggestionId": {
+      "$ref": "../common.schema.json#/$defs/shortText",
+      "description": "The transferred deputy suggestion that led to the case."
+    },
+    "originClueId": {
+      "$ref": "../common.schema.json#/$defs/shortText",
+      "description": "The clue (线索) that led to the case."
+    },
+    "domain": {
+      "$ref": "../common.schema.json#/$defs/domain"
+    },
+    "summary": {
+      "$ref": "../common.schema.json#/$defs/text"
+    },
+    "reason": {
+      "$ref": "../common.schema.json#/$defs/text",
+      "description": "Why the case is not filed; required when decision is declined."
+    },
+    "decidedAt": {
+      "$ref": "../common.schema.json#/$defs/timestamp"
+    },
+    "approvedBy": {
+      "$ref": "../common.schema.json#/$defs/person",
+      "description": "The chief procurator who approved the decision (检察长)."
+    }
+  },
+  "allOf": [
+    {
+      "if": {
+        "properties": {
+          "decision": {
+            "const": "declined"
+          }
+        },
+        "required": [
+          "decision"
+        ]
+      },
+      "then": {
+        "required": [
+          "reason"
+        ]
+      }
+    }
+  ]
+}
+"""#,
+        "messages/case-progress.v1.schema.json": #"""
+{
+  "$schema": "https://json-schema.org/draft/2020-12/schema",
+  "$id": "https://schemas.xianjie.invalid/messages/case-progress.v1.schema.json",
+  "title": "xianjie.caseProgress — 办案进展",
+  "description": "A procedural step of the procuratorate in a public-interest case: investigation, filing with the superior, review of an objection, follow-up, litigation, closing (DOMAIN.md §4 B). Durable.",
+  "type": "object",
+  "required": [
+    "caseId",
+    "step",
+    "at"
+  ],
+  "additionalProperties": false,
+  "properties": {
+    "caseId": {
+      "$ref": "../common.schema.json#/$defs/shortText"
+    },
+    "step": {
+      "enum": [
+        "investigationStarted",
+        "filedWithSuperior",
+        "reviewStarted",
+        "reviewDecided",
+        "followUpStarted",
+        "followUpConcluded",
+        "closed",
+        "litigationReviewStarted",
+        "judgment",
+        "withdrawnOnCompliance"
+      ]
+    },
+    "at": {
+      "$ref": "../common.schema.json#/$defs/timestamp"
+    },
+    "hearing": {
+      "type": "boolean",
+      "description": "For investigationStarted: a hearing (听证) is planned."
+    },
+    "reviewOutcome": {
+      "enum": [
+        "modified",
+        "withdrawn",
+        "upheld"
+      ],
+      "description": "Required when step is reviewDecided."
+    },
+    "performed": {
+      "type": "boolean",
+      "description": "Whether the agency performed its duty; required when step is followUpConcluded."
+    },
+    "summary": {
+      "$ref": "../common.schema.json#/$defs/text",
+      "description": "The judgment's gist; required when step is judgment."
+    },
+    "note": {
+      "$ref": "../common.schema.json#/$defs/text"
+    }
+  },
+  "allOf": [
+    {
+      "if": {
+        "properties": {
+          "step": {
+            "const": "reviewDecided"
+          }
+        },
+        "required": [
+          "step"
+        ]
+      },
+      "then": {
+        "required": [
+          "reviewOutcome"
+        ]
+      }
+    },
+    {
+      "if": {
+        "properties": {
+          "step": {
+            "const": "followUpConcluded"
+          }
+        },
+        "required": [
+          "step"
+        ]
+      },
+      "then": {
+        "required": [
+          "performed"
+        ]
+      }
+    },
+    {
+      "if": {
+        "properties": {
+          "step": {
+            "const": "judgment"
+          }
+        },
+        "required": [
+          "step"
+        ]
+      },
+      "then": {
+        "required": [
+          "summary"
+        ]
+      }
+    }
+  ]
+}
+"""#,
         "messages/clue.v1.schema.json": #"""
 {
   "$schema": "https://json-schema.org/draft/2020-12/schema",
@@ -849,6 +1383,235 @@ package enum EmbeddedSchemas {
   }
 }
 """#,
+        "messages/conversion-decision.v1.schema.json": #"""
+{
+  "$schema": "https://json-schema.org/draft/2020-12/schema",
+  "$id": "https://schemas.xianjie.invalid/messages/conversion-decision.v1.schema.json",
+  "title": "xianjie.conversionDecision — 转化研判",
+  "description": "The congress's steps in turning a copied procuratorial suggestion into a deputy suggestion: screening, not converted or proposed, adopted by a deputy, submitted (DOMAIN.md §4 C). Durable.",
+  "type": "object",
+  "required": [
+    "caseId",
+    "documentNumber",
+    "step",
+    "at"
+  ],
+  "additionalProperties": false,
+  "properties": {
+    "caseId": {
+      "$ref": "../common.schema.json#/$defs/shortText"
+    },
+    "documentNumber": {
+      "$ref": "../common.schema.json#/$defs/shortText",
+      "description": "The procuratorial suggestion screened (its 文号).",
+      "examples": [
+        "呼检行公建〔2024〕5号"
+      ]
+    },
+    "step": {
+      "enum": [
+        "screeningStarted",
+        "notConverted",
+        "proposed",
+        "adopted",
+        "submitted"
+      ]
+    },
+    "reason": {
+      "$ref": "../common.schema.json#/$defs/text",
+      "description": "Why it is not converted; required when step is notConverted."
+    },
+    "recommendation": {
+      "$ref": "../common.schema.json#/$defs/text",
+      "description": "The system-governance recommendation; required when step is proposed."
+    },
+    "deputy": {
+      "$ref": "../common.schema.json#/$defs/person",
+      "description": "The lead deputy who adopts it (领衔代表); required when step is adopted or submitted."
+    },
+    "suggestionId": {
+      "$ref": "../common.schema.json#/$defs/shortText",
+      "description": "The deputy suggestion submitted; required when step is submitted."
+    },
+    "at": {
+      "$ref": "../common.schema.json#/$defs/timestamp"
+    }
+  },
+  "allOf": [
+    {
+      "if": {
+        "properties": {
+          "step": {
+            "const": "notConverted"
+          }
+        },
+        "required": [
+          "step"
+        ]
+      },
+      "then": {
+        "required": [
+          "reason"
+        ]
+      }
+    },
+    {
+      "if": {
+        "properties": {
+          "step": {
+            "const": "proposed"
+          }
+        },
+        "required": [
+          "step"
+        ]
+      },
+      "then": {
+        "required": [
+          "recommendation"
+        ]
+      }
+    },
+    {
+      "if": {
+        "properties": {
+          "step": {
+            "enum": [
+              "adopted",
+              "submitted"
+            ]
+          }
+        },
+        "required": [
+          "step"
+        ]
+      },
+      "then": {
+        "required": [
+          "deputy"
+        ]
+      }
+    },
+    {
+      "if": {
+        "properties": {
+          "step": {
+            "const": "submitted"
+          }
+        },
+        "required": [
+          "step"
+        ]
+      },
+      "then": {
+        "required": [
+          "suggestionId"
+        ]
+      }
+    }
+  ]
+}
+"""#,
+        "messages/deadline-notice.v1.schema.json": #"""
+{
+  "$schema": "https://json-schema.org/draft/2020-12/schema",
+  "$id": "https://schemas.xianjie.invalid/messages/deadline-notice.v1.schema.json",
+  "title": "xianjie.deadlineNotice — 提醒 / 逾期通知",
+  "description": "The coordinator's deadline engine reminds the obligated party before a due date, and tells it and its supervisor when the date has passed (督办). Sent only by the coordinator. Durable.",
+  "type": "object",
+  "required": [
+    "subjectId",
+    "process",
+    "timer",
+    "notice",
+    "due",
+    "obligated",
+    "supervisor",
+    "text",
+    "on"
+  ],
+  "additionalProperties": false,
+  "properties": {
+    "subjectId": {
+      "$ref": "../common.schema.json#/$defs/shortText"
+    },
+    "process": {
+      "$ref": "../common.schema.json#/$defs/shortText",
+      "description": "The shared process, e.g. deputySuggestion."
+    },
+    "timer": {
+      "$ref": "../common.schema.json#/$defs/shortText",
+      "description": "The timer, e.g. suggestionReply."
+    },
+    "notice": {
+      "enum": [
+        "reminder",
+        "overdue"
+      ]
+    },
+    "due": {
+      "$ref": "../common.schema.json#/$defs/calendarDate"
+    },
+    "obligated": {
+      "$ref": "../common.schema.json#/$defs/party",
+      "description": "Who owes the step."
+    },
+    "supervisor": {
+      "$ref": "../common.schema.json#/$defs/party",
+      "description": "Who watches over it."
+    },
+    "text": {
+      "$ref": "../common.schema.json#/$defs/text"
+    },
+    "on": {
+      "$ref": "../common.schema.json#/$defs/calendarDate",
+      "description": "The day the engine fired it."
+    }
+  }
+}
+"""#,
+        "messages/deputy-feedback.v1.schema.json": #"""
+{
+  "$schema": "https://json-schema.org/draft/2020-12/schema",
+  "$id": "https://schemas.xianjie.invalid/messages/deputy-feedback.v1.schema.json",
+  "title": "xianjie.deputyFeedback — 征询意见表",
+  "description": "The deputy rates the reply to their suggestion, relayed by the congress or a liaison station (DOMAIN.md §4 A); unsatisfied sends it back for a second handling. Durable.",
+  "type": "object",
+  "required": [
+    "suggestionId",
+    "deputy",
+    "rating",
+    "ratedAt"
+  ],
+  "additionalProperties": false,
+  "properties": {
+    "suggestionId": {
+      "$ref": "../common.schema.json#/$defs/shortText"
+    },
+    "deputy": {
+      "$ref": "../common.schema.json#/$defs/person",
+      "required": [
+        "personId"
+      ],
+      "description": "The deputy who rates, identified by personId (the deputy number)."
+    },
+    "rating": {
+      "enum": [
+        "satisfied",
+        "basicallySatisfied",
+        "unsatisfied"
+      ],
+      "description": "满意 / 基本满意 / 不满意."
+    },
+    "comments": {
+      "$ref": "../common.schema.json#/$defs/text"
+    },
+    "ratedAt": {
+      "$ref": "../common.schema.json#/$defs/timestamp"
+    }
+  }
+}
+"""#,
         "messages/deputy-suggestion.v1.schema.json": #"""
 {
   "$schema": "https://json-schema.org/draft/2020-12/schema",
@@ -902,6 +1665,218 @@ package enum EmbeddedSchemas {
     },
     "originCaseId": {
       "$ref": "../common.schema.json#/$defs/shortText"
+    },
+    "attachments": {
+      "$ref": "../common.schema.json#/$defs/attachments"
+    }
+  }
+}
+"""#,
+        "messages/feedback-request.v1.schema.json": #"""
+{
+  "$schema": "https://json-schema.org/draft/2020-12/schema",
+  "$id": "https://schemas.xianjie.invalid/messages/feedback-request.v1.schema.json",
+  "title": "xianjie.feedbackRequest — 征询意见",
+  "description": "The congress sends the reply to the lead deputy and asks for the rating (DOMAIN.md §4 A: feedbackPending, 20 working days). Durable.",
+  "type": "object",
+  "required": [
+    "suggestionId",
+    "deputy",
+    "sentAt"
+  ],
+  "additionalProperties": false,
+  "properties": {
+    "suggestionId": {
+      "$ref": "../common.schema.json#/$defs/shortText"
+    },
+    "deputy": {
+      "$ref": "../common.schema.json#/$defs/person",
+      "description": "The deputy asked (领衔代表)."
+    },
+    "sentAt": {
+      "$ref": "../common.schema.json#/$defs/timestamp"
+    }
+  }
+}
+"""#,
+        "messages/issue-list.v1.schema.json": #"""
+{
+  "$schema": "https://json-schema.org/draft/2020-12/schema",
+  "$id": "https://schemas.xianjie.invalid/messages/issue-list.v1.schema.json",
+  "title": "xianjie.issueList — 问题清单",
+  "description": "The first of the three lists: the problems found, each an item with its own id (DOMAIN.md §4 G). Durable.",
+  "type": "object",
+  "required": [
+    "listId",
+    "items",
+    "issuedAt"
+  ],
+  "additionalProperties": false,
+  "properties": {
+    "listId": {
+      "$ref": "../common.schema.json#/$defs/shortText"
+    },
+    "originSubjectId": {
+      "$ref": "../common.schema.json#/$defs/shortText",
+      "description": "The case, suggestion or inquiry the list came from."
+    },
+    "items": {
+      "type": "array",
+      "items": {
+        "type": "object",
+        "required": [
+          "itemId",
+          "problem"
+        ],
+        "additionalProperties": false,
+        "properties": {
+          "itemId": {
+            "$ref": "../common.schema.json#/$defs/shortText",
+            "description": "Unique on the bus: later lists, progress reports and verifications name it."
+          },
+          "problem": {
+            "$ref": "../common.schema.json#/$defs/text"
+          },
+          "location": {
+            "$ref": "../common.schema.json#/$defs/shortText"
+          }
+        }
+      },
+      "minItems": 1,
+      "maxItems": 500
+    },
+    "issuedAt": {
+      "$ref": "../common.schema.json#/$defs/timestamp"
+    }
+  }
+}
+"""#,
+        "messages/litigation-complaint.v1.schema.json": #"""
+{
+  "$schema": "https://json-schema.org/draft/2020-12/schema",
+  "$id": "https://schemas.xianjie.invalid/messages/litigation-complaint.v1.schema.json",
+  "title": "xianjie.litigationComplaint — 行政公益诉讼起诉书",
+  "description": "The procuratorate sues an agency that did not perform after a procuratorial suggestion (DOMAIN.md §4 B: litigationReview → sued). Durable.",
+  "type": "object",
+  "required": [
+    "caseId",
+    "court",
+    "defendant",
+    "claims",
+    "filedAt"
+  ],
+  "additionalProperties": false,
+  "properties": {
+    "caseId": {
+      "$ref": "../common.schema.json#/$defs/shortText"
+    },
+    "court": {
+      "$ref": "../common.schema.json#/$defs/shortText",
+      "description": "The court the complaint is filed with (courts are not nodes of the bus)."
+    },
+    "defendant": {
+      "$ref": "../common.schema.json#/$defs/agencyId",
+      "description": "The agency sued (被告)."
+    },
+    "claims": {
+      "type": "array",
+      "items": {
+        "$ref": "../common.schema.json#/$defs/text"
+      },
+      "minItems": 1,
+      "maxItems": 100,
+      "description": "诉讼请求."
+    },
+    "approvedBy": {
+      "$ref": "../common.schema.json#/$defs/person",
+      "description": "The chief procurator who approved the complaint."
+    },
+    "filedAt": {
+      "$ref": "../common.schema.json#/$defs/timestamp"
+    }
+  }
+}
+"""#,
+        "messages/look-back.v1.schema.json": #"""
+{
+  "$schema": "https://json-schema.org/draft/2020-12/schema",
+  "$id": "https://schemas.xianjie.invalid/messages/look-back.v1.schema.json",
+  "title": "xianjie.lookBack — 回头看",
+  "description": "A look-back on a closed suggestion, case or list item, scheduled (scheduledFor) or done (findings), or both (DOMAIN.md §4 A, B, G). Durable.",
+  "type": "object",
+  "required": [
+    "subjectId",
+    "at"
+  ],
+  "additionalProperties": false,
+  "properties": {
+    "subjectId": {
+      "$ref": "../common.schema.json#/$defs/shortText",
+      "description": "The suggestion, case or list item looked back on."
+    },
+    "scheduledFor": {
+      "$ref": "../common.schema.json#/$defs/calendarDate"
+    },
+    "findings": {
+      "$ref": "../common.schema.json#/$defs/text"
+    },
+    "confirmed": {
+      "type": "boolean",
+      "description": "The rectification held (true) or regressed (false)."
+    },
+    "newItemId": {
+      "$ref": "../common.schema.json#/$defs/shortText",
+      "description": "For a regression: the new item opened for it."
+    },
+    "at": {
+      "$ref": "../common.schema.json#/$defs/timestamp"
+    }
+  },
+  "anyOf": [
+    {
+      "required": [
+        "scheduledFor"
+      ]
+    },
+    {
+      "required": [
+        "findings"
+      ]
+    }
+  ]
+}
+"""#,
+        "messages/objection.v1.schema.json": #"""
+{
+  "$schema": "https://json-schema.org/draft/2020-12/schema",
+  "$id": "https://schemas.xianjie.invalid/messages/objection.v1.schema.json",
+  "title": "xianjie.objection — 异议",
+  "description": "The addressed agency's objection to a procuratorial suggestion, asking the procuratorate to review it (DOMAIN.md §4 B). Durable.",
+  "type": "object",
+  "required": [
+    "caseId",
+    "documentNumber",
+    "grounds",
+    "raisedAt"
+  ],
+  "additionalProperties": false,
+  "properties": {
+    "caseId": {
+      "$ref": "../common.schema.json#/$defs/shortText"
+    },
+    "documentNumber": {
+      "$ref": "../common.schema.json#/$defs/shortText",
+      "description": "The suggestion objected to (its 文号).",
+      "examples": [
+        "呼检行公建〔2024〕9号"
+      ]
+    },
+    "grounds": {
+      "$ref": "../common.schema.json#/$defs/text",
+      "description": "异议理由: why the agency objects."
+    },
+    "raisedAt": {
+      "$ref": "../common.schema.json#/$defs/timestamp"
     },
     "attachments": {
       "$ref": "../common.schema.json#/$defs/attachments"
@@ -992,6 +1967,95 @@ package enum EmbeddedSchemas {
   }
 }
 """#,
+        "messages/rectification-list.v1.schema.json": #"""
+{
+  "$schema": "https://json-schema.org/draft/2020-12/schema",
+  "$id": "https://schemas.xianjie.invalid/messages/rectification-list.v1.schema.json",
+  "title": "xianjie.rectificationList — 整改清单",
+  "description": "The responsible unit's plan for each item assigned to it (DOMAIN.md §4 G). Durable.",
+  "type": "object",
+  "required": [
+    "listId",
+    "plans",
+    "submittedAt"
+  ],
+  "additionalProperties": false,
+  "properties": {
+    "listId": {
+      "$ref": "../common.schema.json#/$defs/shortText"
+    },
+    "plans": {
+      "type": "array",
+      "items": {
+        "type": "object",
+        "required": [
+          "itemId",
+          "measures"
+        ],
+        "additionalProperties": false,
+        "properties": {
+          "itemId": {
+            "$ref": "../common.schema.json#/$defs/shortText"
+          },
+          "measures": {
+            "type": "array",
+            "items": {
+              "$ref": "../common.schema.json#/$defs/text"
+            },
+            "minItems": 1,
+            "maxItems": 200,
+            "description": "整改措施."
+          },
+          "plannedCompletion": {
+            "$ref": "../common.schema.json#/$defs/calendarDate"
+          }
+        }
+      },
+      "minItems": 1,
+      "maxItems": 500
+    },
+    "submittedAt": {
+      "$ref": "../common.schema.json#/$defs/timestamp"
+    }
+  }
+}
+"""#,
+        "messages/rectification-progress.v1.schema.json": #"""
+{
+  "$schema": "https://json-schema.org/draft/2020-12/schema",
+  "$id": "https://schemas.xianjie.invalid/messages/rectification-progress.v1.schema.json",
+  "title": "xianjie.rectificationProgress — 整改进展",
+  "description": "The responsible unit reports that work on an item started, or that it is done (DOMAIN.md §4 G). Durable.",
+  "type": "object",
+  "required": [
+    "itemId",
+    "step",
+    "report",
+    "at"
+  ],
+  "additionalProperties": false,
+  "properties": {
+    "itemId": {
+      "$ref": "../common.schema.json#/$defs/shortText"
+    },
+    "step": {
+      "enum": [
+        "started",
+        "completed"
+      ]
+    },
+    "report": {
+      "$ref": "../common.schema.json#/$defs/text"
+    },
+    "at": {
+      "$ref": "../common.schema.json#/$defs/timestamp"
+    },
+    "attachments": {
+      "$ref": "../common.schema.json#/$defs/attachments"
+    }
+  }
+}
+"""#,
         "messages/rectification-reply.v1.schema.json": #"""
 {
   "$schema": "https://json-schema.org/draft/2020-12/schema",
@@ -1060,6 +2124,254 @@ package enum EmbeddedSchemas {
   }
 }
 """#,
+        "messages/reply-letter.v1.schema.json": #"""
+{
+  "$schema": "https://json-schema.org/draft/2020-12/schema",
+  "$id": "https://schemas.xianjie.invalid/messages/reply-letter.v1.schema.json",
+  "title": "xianjie.replyLetter — 答复函",
+  "description": "The host unit's written answer to a deputy suggestion (DOMAIN.md §4 A). Durable.",
+  "type": "object",
+  "required": [
+    "suggestionId",
+    "content",
+    "measures",
+    "repliedAt"
+  ],
+  "additionalProperties": false,
+  "properties": {
+    "suggestionId": {
+      "$ref": "../common.schema.json#/$defs/shortText"
+    },
+    "content": {
+      "$ref": "../common.schema.json#/$defs/text"
+    },
+    "measures": {
+      "type": "array",
+      "items": {
+        "$ref": "../common.schema.json#/$defs/text"
+      },
+      "maxItems": 200,
+      "description": "办理措施: the measures taken or planned."
+    },
+    "repliedAt": {
+      "$ref": "../common.schema.json#/$defs/timestamp"
+    },
+    "signedBy": {
+      "$ref": "../common.schema.json#/$defs/person",
+      "description": "签发人: the unit's head who signs the letter."
+    },
+    "attachments": {
+      "$ref": "../common.schema.json#/$defs/attachments"
+    }
+  }
+}
+"""#,
+        "messages/responsibility-list.v1.schema.json": #"""
+{
+  "$schema": "https://json-schema.org/draft/2020-12/schema",
+  "$id": "https://schemas.xianjie.invalid/messages/responsibility-list.v1.schema.json",
+  "title": "xianjie.responsibilityList — 责任清单",
+  "description": "Who rectifies each item of an issue list, led by whom, by when (DOMAIN.md §4 G). Durable.",
+  "type": "object",
+  "required": [
+    "listId",
+    "assignments",
+    "issuedAt"
+  ],
+  "additionalProperties": false,
+  "properties": {
+    "listId": {
+      "$ref": "../common.schema.json#/$defs/shortText"
+    },
+    "assignments": {
+      "type": "array",
+      "items": {
+        "type": "object",
+        "required": [
+          "itemId",
+          "unit",
+          "leadPerson",
+          "deadline"
+        ],
+        "additionalProperties": false,
+        "properties": {
+          "itemId": {
+            "$ref": "../common.schema.json#/$defs/shortText"
+          },
+          "unit": {
+            "$ref": "../common.schema.json#/$defs/agencyId",
+            "description": "责任单位."
+          },
+          "leadPerson": {
+            "$ref": "../common.schema.json#/$defs/shortText",
+            "description": "责任人: the unit's leader answerable for the item."
+          },
+          "deadline": {
+            "$ref": "../common.schema.json#/$defs/calendarDate",
+            "description": "整改时限."
+          }
+        }
+      },
+      "minItems": 1,
+      "maxItems": 500
+    },
+    "issuedAt": {
+      "$ref": "../common.schema.json#/$defs/timestamp"
+    }
+  }
+}
+"""#,
+        "messages/suggestion-assignment.v1.schema.json": #"""
+{
+  "$schema": "https://json-schema.org/draft/2020-12/schema",
+  "$id": "https://schemas.xianjie.invalid/messages/suggestion-assignment.v1.schema.json",
+  "title": "xianjie.suggestionAssignment — 交办",
+  "description": "The congress assigns a registered deputy suggestion to a host unit (主办单位) and co-units (协办单位) (DOMAIN.md §4 A). Durable.",
+  "type": "object",
+  "required": [
+    "suggestionId",
+    "hostUnit",
+    "coUnits",
+    "assignedAt"
+  ],
+  "additionalProperties": false,
+  "properties": {
+    "suggestionId": {
+      "$ref": "../common.schema.json#/$defs/shortText"
+    },
+    "hostUnit": {
+      "$ref": "../common.schema.json#/$defs/agencyId",
+      "description": "主办单位: handles the suggestion and answers the deputy."
+    },
+    "coUnits": {
+      "$ref": "../common.schema.json#/$defs/agencyList",
+      "description": "协办单位; empty when the host unit handles it alone."
+    },
+    "assignedAt": {
+      "$ref": "../common.schema.json#/$defs/timestamp"
+    },
+    "requirements": {
+      "$ref": "../common.schema.json#/$defs/text",
+      "description": "交办要求: what the congress asks of the units beyond the regulations."
+    }
+  }
+}
+"""#,
+        "messages/suggestion-copy.v1.schema.json": #"""
+{
+  "$schema": "https://json-schema.org/draft/2020-12/schema",
+  "$id": "https://schemas.xianjie.invalid/messages/suggestion-copy.v1.schema.json",
+  "title": "xianjie.suggestionCopy — 抄送人大",
+  "description": "The procuratorate copies a procuratorial suggestion to the congress (DOMAIN.md §4 B, within 10 days), with the criteria that make it a candidate for reverse conversion (§4 C). Durable.",
+  "type": "object",
+  "required": [
+    "caseId",
+    "documentNumber",
+    "summary",
+    "copiedAt"
+  ],
+  "additionalProperties": false,
+  "properties": {
+    "caseId": {
+      "$ref": "../common.schema.json#/$defs/shortText"
+    },
+    "documentNumber": {
+      "$ref": "../common.schema.json#/$defs/shortText",
+      "description": "The suggestion copied (its 文号).",
+      "examples": [
+        "呼检行公建〔2024〕5号"
+      ]
+    },
+    "summary": {
+      "$ref": "../common.schema.json#/$defs/text"
+    },
+    "criteria": {
+      "type": "object",
+      "required": [
+        "wideImpact",
+        "publicAttention",
+        "typicalViolation",
+        "deservesAttention"
+      ],
+      "additionalProperties": false,
+      "properties": {
+        "wideImpact": {
+          "type": "boolean",
+          "description": "社会影响大."
+        },
+        "publicAttention": {
+          "type": "boolean",
+          "description": "群众关注度高."
+        },
+        "typicalViolation": {
+          "type": "boolean",
+          "description": "违法行为具有典型性."
+        },
+        "deservesAttention": {
+          "type": "boolean",
+          "description": "值得人大关注."
+        }
+      },
+      "description": "Why the suggestion deserves the congress's attention (§4 C copyEligible); absent for a plain copy."
+    },
+    "copiedAt": {
+      "$ref": "../common.schema.json#/$defs/timestamp"
+    }
+  }
+}
+"""#,
+        "messages/suggestion-handling.v1.schema.json": #"""
+{
+  "$schema": "https://json-schema.org/draft/2020-12/schema",
+  "$id": "https://schemas.xianjie.invalid/messages/suggestion-handling.v1.schema.json",
+  "title": "xianjie.suggestionHandling — 承办 / 延期申请",
+  "description": "The host unit accepts an assigned deputy suggestion, or asks for the extended reply period with an explanation (DOMAIN.md §4 A: 3 months, up to 6). Durable.",
+  "type": "object",
+  "required": [
+    "suggestionId",
+    "action",
+    "at"
+  ],
+  "additionalProperties": false,
+  "properties": {
+    "suggestionId": {
+      "$ref": "../common.schema.json#/$defs/shortText"
+    },
+    "action": {
+      "enum": [
+        "accepted",
+        "extensionRequested"
+      ]
+    },
+    "explanation": {
+      "$ref": "../common.schema.json#/$defs/text",
+      "description": "Why the unit needs the extended period; required when action is extensionRequested."
+    },
+    "at": {
+      "$ref": "../common.schema.json#/$defs/timestamp"
+    }
+  },
+  "allOf": [
+    {
+      "if": {
+        "properties": {
+          "action": {
+            "const": "extensionRequested"
+          }
+        },
+        "required": [
+          "action"
+        ]
+      },
+      "then": {
+        "required": [
+          "explanation"
+        ]
+      }
+    }
+  ]
+}
+"""#,
         "messages/suggestion-transfer.v1.schema.json": #"""
 {
   "$schema": "https://json-schema.org/draft/2020-12/schema",
@@ -1100,6 +2412,37 @@ package enum EmbeddedSchemas {
     },
     "attachments": {
       "$ref": "../common.schema.json#/$defs/attachments"
+    }
+  }
+}
+"""#,
+        "messages/termination-decision.v1.schema.json": #"""
+{
+  "$schema": "https://json-schema.org/draft/2020-12/schema",
+  "$id": "https://schemas.xianjie.invalid/messages/termination-decision.v1.schema.json",
+  "title": "xianjie.terminationDecision — 终结决定书",
+  "description": "The procuratorate terminates a public-interest case (DOMAIN.md §4 B). Durable.",
+  "type": "object",
+  "required": [
+    "caseId",
+    "reason",
+    "decidedAt",
+    "approvedBy"
+  ],
+  "additionalProperties": false,
+  "properties": {
+    "caseId": {
+      "$ref": "../common.schema.json#/$defs/shortText"
+    },
+    "reason": {
+      "$ref": "../common.schema.json#/$defs/text"
+    },
+    "decidedAt": {
+      "$ref": "../common.schema.json#/$defs/timestamp"
+    },
+    "approvedBy": {
+      "$ref": "../common.schema.json#/$defs/person",
+      "description": "The chief procurator who approved it."
     }
   }
 }
@@ -1173,6 +2516,44 @@ package enum EmbeddedSchemas {
       }
     }
   ]
+}
+"""#,
+        "messages/verification.v1.schema.json": #"""
+{
+  "$schema": "https://json-schema.org/draft/2020-12/schema",
+  "$id": "https://schemas.xianjie.invalid/messages/verification.v1.schema.json",
+  "title": "xianjie.verification — 核查",
+  "description": "The joint check of a rectified item, deputies with matching expertise taking part; passing closes the item (DOMAIN.md §4 G). Durable.",
+  "type": "object",
+  "required": [
+    "itemId",
+    "passed",
+    "findings",
+    "verifiedAt"
+  ],
+  "additionalProperties": false,
+  "properties": {
+    "itemId": {
+      "$ref": "../common.schema.json#/$defs/shortText"
+    },
+    "passed": {
+      "type": "boolean"
+    },
+    "findings": {
+      "$ref": "../common.schema.json#/$defs/text"
+    },
+    "participants": {
+      "type": "array",
+      "items": {
+        "$ref": "../common.schema.json#/$defs/person"
+      },
+      "maxItems": 100,
+      "description": "Who took part in the check."
+    },
+    "verifiedAt": {
+      "$ref": "../common.schema.json#/$defs/timestamp"
+    }
+  }
 }
 """#,
         "messages/work-bulletin.v1.schema.json": #"""

@@ -26,6 +26,27 @@ package enum MessageCatalog {
         MessageDescriptor(RectificationReply.self),
         MessageDescriptor(Clue.self),
         MessageDescriptor(WorkBulletin.self),
+        // Workflow documents of the joint protocols (DOMAIN.md §4 A, B, C, G)
+        MessageDescriptor(SuggestionAssignment.self),
+        MessageDescriptor(SuggestionHandling.self),
+        MessageDescriptor(ReplyLetter.self),
+        MessageDescriptor(FeedbackRequest.self),
+        MessageDescriptor(DeputyFeedback.self),
+        MessageDescriptor(CaseFilingDecision.self),
+        MessageDescriptor(CaseProgress.self),
+        MessageDescriptor(SuggestionCopy.self),
+        MessageDescriptor(Objection.self),
+        MessageDescriptor(TerminationDecision.self),
+        MessageDescriptor(LitigationComplaint.self),
+        MessageDescriptor(ConversionDecision.self),
+        MessageDescriptor(IssueList.self),
+        MessageDescriptor(ResponsibilityList.self),
+        MessageDescriptor(RectificationList.self),
+        MessageDescriptor(RectificationProgress.self),
+        MessageDescriptor(Verification.self),
+        MessageDescriptor(LookBack.self),
+        // The coordinator's deadline engine
+        MessageDescriptor(DeadlineNotice.self),
         // The bus's own
         MessageDescriptor(Hello.self),
         MessageDescriptor(Welcome.self),
@@ -40,6 +61,13 @@ package enum MessageCatalog {
         MessageDescriptor(FlowEvent.self),
         MessageDescriptor(Ping.self),
         MessageDescriptor(Pong.self),
+        // Workflow queries answered by the coordinator
+        MessageDescriptor(CaseQuery.self),
+        MessageDescriptor(CaseReport.self),
+        MessageDescriptor(DueQuery.self),
+        MessageDescriptor(DueReport.self),
+        MessageDescriptor(ClockRequest.self),
+        MessageDescriptor(ClockReport.self),
     ]
 
     private static let byType: [MessageType: MessageDescriptor] = Dictionary(

@@ -70,6 +70,8 @@ package struct EnvelopeError: Error, Sendable, CustomStringConvertible {
     package var reason: Rejection.Reason
     package var detail: String
     package var errors: [String]
+    /// The joint-protocol rule broken, for a `workflowViolation` (e.g. `ratingBeforeReply`).
+    package var rule: String?
 
     package init(_ reason: Rejection.Reason, _ detail: String, errors: [String] = []) {
         self.reason = reason

@@ -13,6 +13,13 @@ extension AccessPolicy {
     /// - Rectification replies (书面回复): agency → procuratorate, copied to congress.
     /// - Clues (线索): stations, congress and procuratorates → a procuratorate (cross-region transfers too).
     /// - Work bulletins (工作专报): congress, procuratorate or coordinator, broadcast on `notices`.
+    /// - Workflow documents of the joint protocols (DOMAIN.md §4): 交办 congress → agencies (copy to the
+    ///   procuratorate); 承办 and 答复函 host unit → congress; 征询意见 congress → station, congress, agency; 征询意见表
+    ///   congress or station → congress, agency; case decisions and progress, 终结决定书 and 起诉书 procuratorate →
+    ///   congress, procuratorate, agency; 抄送人大 procuratorate → congress; 异议 agency → procuratorate, congress;
+    ///   转化研判 congress → procuratorate, congress; 问题清单, 责任清单, 核查 and 回头看 congress or procuratorate →
+    ///   agency, congress, procuratorate, station; 整改清单 and 整改进展 agency → congress, procuratorate.
+    /// - Deadline notices (提醒 / 逾期通知): the coordinator only, to any party of a process.
     package static let countyDefault = AccessPolicy(
         description: "Sample county (呼图壁县): who may send which document to whom. DOMAIN.md §2, §4.",
         rules: [
@@ -45,5 +52,53 @@ extension AccessPolicy {
             PolicyRule(
                 types: ["xianjie.workBulletin"], senders: .kinds(.congress, .procuratorate, .coordinator),
                 topics: ["notices"], note: "工作专报: broadcast to everyone on notices"),
+            PolicyRule(
+                types: ["xianjie.suggestionAssignment"], senders: .kinds(.congress),
+                recipients: .kinds(.agency, .congress, .procuratorate),
+                note: "交办: congress assigns a suggestion to its host and co-units, copied to the procuratorate"),
+            PolicyRule(
+                types: ["xianjie.suggestionHandling", "xianjie.replyLetter"], senders: .kinds(.agency),
+                recipients: .kinds(.congress),
+                note: "承办 / 答复函: the host unit accepts, asks for the extended period and replies through congress"),
+            PolicyRule(
+                types: ["xianjie.feedbackRequest"], senders: .kinds(.congress),
+                recipients: .kinds(.station, .congress, .agency),
+                note: "征询意见: congress asks the deputy, through a liaison station, copied to the host unit"),
+            PolicyRule(
+                types: ["xianjie.deputyFeedback"], senders: .kinds(.congress, .station),
+                recipients: .kinds(.congress, .agency),
+                note: "征询意见表: the deputy's rating, relayed by congress or a liaison station, to congress and the host unit"),
+            PolicyRule(
+                types: [
+                    "xianjie.caseFilingDecision", "xianjie.caseProgress", "xianjie.terminationDecision",
+                    "xianjie.litigationComplaint",
+                ], senders: .kinds(.procuratorate),
+                recipients: .kinds(.congress, .procuratorate, .agency),
+                note: "立案决定书, 办案进展, 终结决定书, 起诉书: only a procuratorate; to congress, the superior and the agency concerned"),
+            PolicyRule(
+                types: ["xianjie.suggestionCopy"], senders: .kinds(.procuratorate),
+                recipients: .kinds(.congress),
+                note: "抄送人大: the procuratorate copies a procuratorial suggestion to congress"),
+            PolicyRule(
+                types: ["xianjie.objection"], senders: .kinds(.agency),
+                recipients: .kinds(.procuratorate, .congress),
+                note: "异议: the addressed agency objects to the procuratorate, copied to congress"),
+            PolicyRule(
+                types: ["xianjie.conversionDecision"], senders: .kinds(.congress),
+                recipients: .kinds(.procuratorate, .congress),
+                note: "转化研判: congress screens a copied suggestion and tells the procuratorate"),
+            PolicyRule(
+                types: ["xianjie.issueList", "xianjie.responsibilityList", "xianjie.verification", "xianjie.lookBack"],
+                senders: .kinds(.congress, .procuratorate),
+                recipients: .kinds(.agency, .congress, .procuratorate, .station),
+                note: "问题清单, 责任清单, 核查, 回头看: congress or the procuratorate, to the units, each other and the stations"),
+            PolicyRule(
+                types: ["xianjie.rectificationList", "xianjie.rectificationProgress"], senders: .kinds(.agency),
+                recipients: .kinds(.congress, .procuratorate),
+                note: "整改清单, 整改进展: the responsible unit reports to congress and the procuratorate"),
+            PolicyRule(
+                types: ["xianjie.deadlineNotice"], senders: .kinds(.coordinator),
+                recipients: .kinds(.congress, .procuratorate, .agency, .station),
+                note: "提醒 / 逾期通知: only the coordinator's deadline engine sends them"),
         ])
 }

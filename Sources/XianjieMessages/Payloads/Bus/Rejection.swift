@@ -21,6 +21,9 @@ package struct Rejection: MessagePayload {
         case forbidden
         case badSignature
         case protocolViolation
+        /// The document breaks a joint protocol's state machine (DOMAIN.md §4): out of order, wrong party,
+        /// unknown subject. `rule` names the rule.
+        case workflowViolation
     }
 
     /// The refused message's id, when its header could be read.
@@ -34,10 +37,12 @@ package struct Rejection: MessagePayload {
     package var errors: [String]?
     /// Where the coordinator keeps the frames.
     package var quarantineId: Int64?
+    /// For `workflowViolation`: the code of the broken rule, e.g. `ratingBeforeReply`.
+    package var rule: String?
 
     package init(
         messageId: String? = nil, sequence: Int64? = nil, type: MessageType? = nil, reason: Reason, detail: String,
-        errors: [String]? = nil, quarantineId: Int64? = nil
+        errors: [String]? = nil, quarantineId: Int64? = nil, rule: String? = nil
     ) {
         self.messageId = messageId
         self.sequence = sequence
@@ -46,5 +51,6 @@ package struct Rejection: MessagePayload {
         self.detail = detail
         self.errors = errors
         self.quarantineId = quarantineId
+        self.rule = rule
     }
 }
