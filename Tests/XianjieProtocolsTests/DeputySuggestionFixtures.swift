@@ -22,56 +22,31 @@ enum SuggestionFixture {
         (.lookBack(findings: "trees replanted"), .congress, day("2025-06-01"), .lookBack),
     ]
 
-    static func process(in state: DeputySuggestionProcess.State) throws -> DeputySuggestionProcess {
+    /// A suggestion in `state`, reached along `path` (or by the reply timer's expiry, or an unsatisfied
+    /// rating); `transferred` adds the parallel transfer to the procuratorate right after registration.
+    static func process(
+        in state: DeputySuggestionProcess.State, transferred: Bool = false
+    ) throws -> DeputySuggestionProcess {
         var process = DeputySuggestionProcess(subjectId: "S-2024-017")
         switch state {
         case .submitted: return process
         case .replyOverdue:
-            process = try Self.process(in: .handling)
+            process = try Self.process(in: .handling, transferred: transferred)
             _ = try process.received(.timerExpired(.suggestionReply), at: day("2025-01-09"), by: .coordinator, rules: rules2024)
             return process
         case .rehandling:
-            process = try Self.process(in: .feedbackPending)
+            process = try Self.process(in: .feedbackPending, transferred: transferred)
             _ = try process.received(.rate(.unsatisfied), at: day("2024-12-10"), by: .deputy("D-01"), rules: rules2024)
             return process
         default:
             for (event, actor, date, reached) in path {
                 _ = try process.received(event, at: date, by: actor, rules: rules2024)
+                if transferred, reached == .registered {
+                    _ = try process.received(.transferToProcuratorate, at: day("2024-09-30"), by: .congress, rules: rules2024)
+                }
                 if reached == state { return process }
             }
             return process
         }
     }
-
-    /// One sample of every event, with its proper sender.
-    static let samples: [(String, Event, ProtocolActor)] = [
-        ("register", .register(session: .betweenSessions, domain: .ecologyAndResources, impact: inScope), .congress),
-        ("assign", .assign(host: host, coUnits: [coUnit]), .congress),
-        ("startHandling", .startHandling, .agency(host)),
-        ("requestExtension", .requestExtension(explanation: "needs a budget line"), .agency(host)),
-        ("reply", .reply, .agency(host)),
-        ("requestFeedback", .requestFeedback, .congress),
-        ("rate", .rate(.basicallySatisfied), .deputy("D-01")),
-        ("transferToProcuratorate", .transferToProcuratorate, .congress),
-        ("lookBack", .lookBack(findings: "held"), .congress),
-        ("remindAssign", .reminderDue(.assignSuggestion), .coordinator),
-        ("expireAssign", .timerExpired(.assignSuggestion), .coordinator),
-        ("expireReply", .timerExpired(.suggestionReply), .coordinator),
-        ("expireFeedback", .timerExpired(.deputyFeedback), .coordinator),
-        ("expireRehandling", .timerExpired(.rehandlingReply), .coordinator),
-    ]
-
-    /// Which samples each state accepts.
-    static let legal: [DeputySuggestionProcess.State: Set<String>] = [
-        .submitted: ["register"],
-        .registered: ["assign", "transferToProcuratorate", "remindAssign", "expireAssign"],
-        .assigned: ["startHandling", "requestExtension", "reply", "transferToProcuratorate", "expireReply"],
-        .handling: ["requestExtension", "reply", "transferToProcuratorate", "expireReply"],
-        .replyOverdue: ["reply", "transferToProcuratorate"],
-        .replied: ["requestFeedback", "rate", "transferToProcuratorate"],
-        .feedbackPending: ["rate", "transferToProcuratorate", "expireFeedback"],
-        .rehandling: ["reply", "transferToProcuratorate", "expireRehandling"],
-        .closed: ["lookBack"],
-        .lookBack: [],
-    ]
 }

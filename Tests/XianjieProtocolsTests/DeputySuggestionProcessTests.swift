@@ -7,14 +7,6 @@ import XianjieMessages
     typealias Fixture = SuggestionFixture
     typealias State = DeputySuggestionProcess.State
 
-    @Test(arguments: State.allCases)
-    func everyEventIsAcceptedExactlyWhereLegal(_ state: State) throws {
-        let start = try Fixture.process(in: state)
-        #expect(start.state == state)
-        expectAcceptedExactlyWhereLegal(
-            from: start, legal: Fixture.legal[state] ?? [], samples: Fixture.samples, on: day("2024-12-20"))
-    }
-
     @Test func normalPathWithTimersOnTheRightDays() throws {
         var process = DeputySuggestionProcess(subjectId: "S-1")
         // Registered on the Friday before National Day: 5 working days end on Thursday 10-10.
@@ -93,7 +85,7 @@ import XianjieMessages
         #expect(overdue.to == .replyOverdue)
         #expect(overdue.effects.notified == [.agency(Fixture.host), .congress])
         #expect(overdue.effects.jointMeetingItems.first?.due == day("2025-01-08"))
-        #expect(process.timers.overdue == [.suggestionReply])
+        #expect(Array(process.timers.overdue.keys) == [.suggestionReply])
         #expect(refusal(process) { try $0.received(.timerExpired(.suggestionReply), at: day("2025-01-10"), by: .coordinator) }?.rule == .timerNotRunning)
         _ = try process.received(.reply, at: day("2025-01-15"), by: .agency(Fixture.host), rules: rules2024)
         #expect(process.state == .replied)
@@ -130,5 +122,21 @@ import XianjieMessages
         let outOfOrder = refusal(submitted) { try $0.received(.assign(host: Fixture.host, coUnits: []), at: day("2024-10-01"), by: .congress) }
         #expect(outOfOrder?.message.contains("transition out of order: assign in state submitted") == true)
         #expect(refusal(registered) { try $0.received(.assign(host: Fixture.host, coUnits: [Fixture.host]), at: day("2024-10-01"), by: .congress) }?.rule == .invalidArgument)
+    }
+
+    /// 重新办理 overdue: urged like the first reply, then answered late and rated again.
+    @Test func overdueSecondReplyIsUrgedThenAnsweredAndRated() throws {
+        var process = try Fixture.process(in: .rehandling)
+        let host = ProtocolActor.agency(Fixture.host)
+        let overdue = try process.received(.timerExpired(.rehandlingReply), at: day("2025-01-13"), by: .coordinator)
+        #expect(overdue.to == .replyOverdue)
+        #expect(overdue.effects.notified == [host, .congress] && overdue.effects.jointMeetingItems.count == 1)
+        let late = try process.received(.reply, at: day("2025-01-20"), by: host, rules: rules2024)
+        #expect(late.to == .replied && late.effects.cancelledTimers == [.rehandlingReply])
+        #expect(process.round == 2 && process.timers.overdue.isEmpty)
+        let rated = try process.received(.rate(.satisfied), at: day("2025-01-21"), by: .deputy("D-01"), rules: rules2024)
+        #expect(rated.to == .closed && rated.effects.jointMeetingItems.isEmpty)
+        #expect(process.ratings == [.unsatisfied, .satisfied])
+        #expect(process.timers.running.isEmpty && process.timers.overdue.isEmpty)
     }
 }

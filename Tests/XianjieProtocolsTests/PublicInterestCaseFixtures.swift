@@ -58,39 +58,4 @@ enum CaseFixture {
         }
         return process
     }
-
-    static let samples: [(String, Event, ProtocolActor)] = [
-        ("register", .register, .procuratorate),
-        ("assess", .assess, .procuratorate),
-        ("decline", .decline(reason: "no harm"), .procuratorate),
-        ("file", .file, .procuratorate),
-        ("startInvestigation", .startInvestigation(hearing: true), .procuratorate),
-        ("terminate", .terminate(reason: "harm ceased"), .procuratorate),
-        ("issueSuggestion", issue, .procuratorate),
-        ("deliver", .deliver, .procuratorate),
-        ("objection", .objection(reason: "remit"), .agency(brigade)),
-        ("beginReview", .beginReview, .procuratorate),
-        ("reviewDecided", .reviewDecided(.upheld), .procuratorate),
-        ("reply", .reply(.rectified), .agency(brigade)),
-        ("beginFollowUp", .beginFollowUp, .procuratorate),
-        ("followUpConcluded", .followUpConcluded(performed: true), .procuratorate),
-        ("close", .close, .procuratorate),
-        ("lookBack", .lookBack(confirmed: true), .procuratorate),
-        ("beginLitigationReview", .beginLitigationReview, .procuratorate),
-        ("sue", .sue(approvedByChief: true), .procuratorate),
-        ("judgment", .judgment(summary: "x"), .procuratorate),
-        ("withdrawOnCompliance", .withdrawOnCompliance, .procuratorate),
-        ("expireReply", .timerExpired(.procuratorialReply), .coordinator),
-    ]
-
-    static let legal: [State: Set<String>] = [
-        .received: ["register"], .registered: ["assess"], .assessed: ["decline", "file"], .declined: [],
-        .filed: ["startInvestigation"], .investigating: ["terminate", "issueSuggestion"], .terminated: [],
-        .suggestionIssued: ["deliver"], .awaitingReply: ["objection", "reply", "expireReply"],
-        .objectionRaised: ["beginReview", "expireReply"], .underReview: ["reviewDecided", "expireReply"],
-        .suggestionWithdrawn: [], .replyReceived: ["beginFollowUp"], .replyOverdue: ["reply", "beginFollowUp"],
-        .followUpInvestigation: ["followUpConcluded"], .rectified: ["close"], .closed: ["lookBack"],
-        .lookBack: [], .notPerformed: ["beginLitigationReview"], .litigationReview: ["terminate", "sue"],
-        .sued: ["judgment", "withdrawOnCompliance"], .judgment: [], .withdrawnOnCompliance: [],
-    ]
 }

@@ -18,13 +18,13 @@ let nationalDay2024 = WorkingDayCalendar(
 let rules2024 = ProtocolRules(calendar: nationalDay2024)
 
 /// Runs `body` on a copy of `machine`, expects a refusal, checks the copy is unchanged, returns the violation.
-func refusal<M: Equatable>(
+func refusal<M: Equatable, Result>(
     _ machine: M, sourceLocation: SourceLocation = #_sourceLocation,
-    _ body: (inout M) throws -> Void
+    _ body: (inout M) throws -> Result
 ) -> ProtocolViolation? {
     var copy = machine
     do {
-        try body(&copy)
+        _ = try body(&copy)
     } catch let error as ProtocolViolation {
         #expect(copy == machine, "a refused event changed the process", sourceLocation: sourceLocation)
         return error
@@ -57,21 +57,4 @@ extension Array where Element == ProtocolEffect {
 /// Round-trips a value through the bus JSON dialect.
 func roundTrip<T: Codable & Equatable>(_ value: T) throws -> T {
     try XianjieJSON.decode(T.self, from: XianjieJSON.encode(value))
-}
-
-/// Plays every sample event on a process in `start`'s state: each must be accepted exactly where
-/// `legal` says, and a refused one must leave the process unchanged.
-func expectAcceptedExactlyWhereLegal<P: ProtocolProcess & Equatable>(
-    from start: P, legal: Set<String>, samples: [(String, P.Event, ProtocolActor)], on date: CalendarDate
-) {
-    for (name, event, actor) in samples {
-        var process = start
-        do {
-            _ = try process.received(event, at: date, by: actor, rules: rules2024)
-            #expect(legal.contains(name), "\(name) was accepted in \(start.state)")
-        } catch {
-            #expect(!legal.contains(name), "\(name) was refused in \(start.state): \(error)")
-            #expect(process == start, "refused \(name) changed the process in \(start.state)")
-        }
-    }
 }

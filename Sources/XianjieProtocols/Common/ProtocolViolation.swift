@@ -5,7 +5,7 @@ package struct ProtocolViolation: Error, Sendable, Hashable, CustomStringConvert
         private enum Code: String, Sendable, Hashable {
             case outOfOrder, wrongParty, ratingBeforeReply, replyNeverIssued, replyFromWrongAgency
             case notAssignedToUnit, outOfScope, explanationRequired, chiefApprovalRequired
-            case timerNotRunning, alreadyDone, invalidArgument, leadDeputyRequired
+            case timerNotRunning, alreadyDone, invalidArgument, leadDeputyRequired, unknownSubject, wrongProcess
         }
 
         private let code: Code
@@ -37,6 +37,10 @@ package struct ProtocolViolation: Error, Sendable, Hashable, CustomStringConvert
         package static let invalidArgument = Rule(.invalidArgument)
         /// 领衔代表: only the adopting lead deputy may submit.
         package static let leadDeputyRequired = Rule(.leadDeputyRequired)
+        /// A document about a subject (suggestion, case, item) the bus has never seen opened.
+        package static let unknownSubject = Rule(.unknownSubject)
+        /// A document of one workflow about a subject of another (a case event for a suggestion id).
+        package static let wrongProcess = Rule(.wrongProcess)
 
         package var description: String { code.rawValue }
     }

@@ -3,8 +3,8 @@ import XianjieMessages
 /// The timers a process has running, and the escalation they cause (提醒 → 逾期通知 → 督办).
 package struct TimerBook: Codable, Sendable, Hashable {
     package private(set) var running: [TimerKind: Deadline] = [:]
-    /// Timers that expired without being met (kept for `case show`).
-    package private(set) var overdue: Set<TimerKind> = []
+    /// Timers that expired without being met, with their deadline (kept for `case show` and `due`).
+    package private(set) var overdue: [TimerKind: Deadline] = [:]
 
     package init() {}
 
@@ -32,20 +32,23 @@ package struct TimerBook: Codable, Sendable, Hashable {
         }
         let deadline = Deadline(kind: kind, due: due, remindOn: remind, obligated: obligated, supervisor: supervisor)
         running[kind] = deadline
-        overdue.remove(kind)
+        overdue[kind] = nil
         return .startTimer(deadline)
     }
 
-    /// Stops `kind` if it runs; returns the effect, or nothing when it was not running.
+    /// Stops `kind` if it runs or is overdue (the obligation is met, late or not); returns the
+    /// effect, or nothing when it was neither.
     package mutating func cancel(_ kind: TimerKind) -> [ProtocolEffect] {
-        overdue.remove(kind)
-        return running.removeValue(forKey: kind) == nil ? [] : [.cancelTimer(kind)]
+        let wasOverdue = overdue.removeValue(forKey: kind) != nil
+        let wasRunning = running.removeValue(forKey: kind) != nil
+        return wasRunning || wasOverdue ? [.cancelTimer(kind)] : []
     }
 
     /// Stops every running timer (a process that ends).
     package mutating func cancelAll() -> [ProtocolEffect] {
-        let kinds = running.keys.sorted { $0.rawValue < $1.rawValue }
+        let kinds = Set(running.keys).union(overdue.keys).sorted { $0.rawValue < $1.rawValue }
         running = [:]
+        overdue = [:]
         return kinds.map { .cancelTimer($0) }
     }
 
@@ -59,7 +62,7 @@ package struct TimerBook: Codable, Sendable, Hashable {
     package mutating func expire(_ kind: TimerKind, subject: String) throws(ProtocolViolation) -> [ProtocolEffect] {
         let deadline = try require(kind, subject: subject)
         running[kind] = nil
-        overdue.insert(kind)
+        overdue[kind] = deadline
         let text = "overdue: \(kind.rawValue) for \(subject) was due on \(deadline.due) from \(deadline.obligated)"
         return [
             .notify(deadline.obligated, text),

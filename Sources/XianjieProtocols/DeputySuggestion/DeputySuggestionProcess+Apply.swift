@@ -138,9 +138,11 @@ extension DeputySuggestionProcess {
             return [.notify(.congress, "回头看 of \(subjectId): \(findings)")]
 
         case .reminderDue(let kind):
+            try actor.require([.coordinator], for: event.name, subject: subjectId)
             return try timers.remind(kind, subject: subjectId)
 
         case .timerExpired(let kind):
+            try actor.require([.coordinator], for: event.name, subject: subjectId)
             let effects = try timers.expire(kind, subject: subjectId)
             switch (kind, state) {
             case (.suggestionReply, .assigned), (.suggestionReply, .handling), (.rehandlingReply, .rehandling):

@@ -67,6 +67,8 @@ extension PublicInterestCaseProcess {
             return try decideReview(outcome, event: event, at: date, rules: rules)
         case .beginFollowUp:
             try step(event, from: [.replyReceived, .replyOverdue], to: .followUpInvestigation)
+            // Follow-up replaces the missing reply: nothing is owed by the addressee any more.
+            return timers.cancel(.procuratorialReply)
         case .followUpConcluded(let performed):
             try step(event, from: [.followUpInvestigation], to: performed ? .rectified : .notPerformed)
             if !performed {

@@ -32,7 +32,8 @@ extension PublicInterestCaseProcess {
             state = .suggestionWithdrawn
             return [notice] + timers.cancel(.procuratorialReply)
         case .upheld:
-            state = .awaitingReply
+            // The reply is still owed; if its day passed during the review, it is overdue now.
+            state = timers.overdue[.procuratorialReply] == nil ? .awaitingReply : .replyOverdue
             return [notice]
         case .modified:
             state = .awaitingReply
@@ -62,6 +63,10 @@ extension PublicInterestCaseProcess {
             replyStatus = status
             return [.notify(.procuratorate, "书面回复 on \(caseId): \(status.rawValue)")] + timers.cancel(.procuratorialReply)
         case .objection(let reason):
+            if addressee == nil {
+                throw ProtocolViolation(
+                    .replyNeverIssued, "an objection to a suggestion never issued: case \(caseId) is \(state.rawValue)")
+            }
             try requireAddressee(actor, event)
             guard state == .awaitingReply else { throw outOfOrder(event) }
             guard !reason.isBlank else {
@@ -71,8 +76,10 @@ extension PublicInterestCaseProcess {
             objectionReason = reason
             return [.notify(.procuratorate, "异议 on \(caseId): \(reason)")]
         case .reminderDue(let kind):
+            try actor.require([.coordinator], for: event.name, subject: caseId)
             return try timers.remind(kind, subject: caseId)
         case .timerExpired(let kind):
+            try actor.require([.coordinator], for: event.name, subject: caseId)
             let effects = try timers.expire(kind, subject: caseId)
             if kind == .procuratorialReply, state == .awaitingReply { state = .replyOverdue }
             return effects

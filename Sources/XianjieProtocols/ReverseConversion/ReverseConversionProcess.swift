@@ -23,26 +23,9 @@ package struct ReverseConversionProcess: ProtocolProcess, Codable, Sendable, Equ
         case submitted
     }
 
-    /// 抄送条件: any one makes the suggestion worth copying to the congress.
-    package struct Eligibility: Codable, Sendable, Hashable {
-        /// 社会影响大.
-        package var wideImpact: Bool
-        /// 群众关注度高.
-        package var publicAttention: Bool
-        /// 违法行为具有典型性.
-        package var typicalViolation: Bool
-        /// 值得有关方面重视.
-        package var deservesAttention: Bool
-
-        package init(wideImpact: Bool, publicAttention: Bool, typicalViolation: Bool, deservesAttention: Bool) {
-            self.wideImpact = wideImpact
-            self.publicAttention = publicAttention
-            self.typicalViolation = typicalViolation
-            self.deservesAttention = deservesAttention
-        }
-
-        package var isEligible: Bool { wideImpact || publicAttention || typicalViolation || deservesAttention }
-    }
+    /// 抄送条件: the criteria the copy carries (``SuggestionCopy/Criteria``); any one makes the
+    /// suggestion worth copying to the congress.
+    package typealias Eligibility = SuggestionCopy.Criteria
 
     package enum Event: Codable, Sendable, Equatable {
         /// Procuratorate: the suggestion meets the copy criteria.
@@ -93,4 +76,9 @@ package struct ReverseConversionProcess: ProtocolProcess, Codable, Sendable, Equ
         suggestionId.map { DeputySuggestionProcess(subjectId: $0, originCaseId: caseId) }
     }
 
+}
+
+extension SuggestionCopy.Criteria {
+    /// 社会影响大, 群众关注度高, 违法行为典型 or 值得重视: one is enough.
+    package var isEligible: Bool { wideImpact || publicAttention || typicalViolation || deservesAttention }
 }
