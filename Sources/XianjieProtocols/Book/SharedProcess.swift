@@ -1,0 +1,177 @@
+import XianjieMessages
+
+/// The four kinds of shared process the coordinator keeps (DOMAIN.md §4 A, B, C, G).
+package enum ProcessKind: String, Codable, Sendable, Hashable, CaseIterable {
+    case deputySuggestion, publicInterestCase, reverseConversion, threeListsItem
+
+    /// How `case show` names it.
+    package var title: String {
+        switch self {
+        case .deputySuggestion: "deputy suggestion (代表建议)"
+        case .publicInterestCase: "public-interest case (公益诉讼案件)"
+        case .reverseConversion: "reverse conversion (检察建议转化)"
+        case .threeListsItem: "three-lists item (三单事项)"
+        }
+    }
+}
+
+/// One shared process, whatever its kind: the coordinator's authoritative copy of a subject's state.
+package enum SharedProcess: Codable, Sendable, Equatable {
+    case deputySuggestion(DeputySuggestionProcess)
+    case publicInterestCase(PublicInterestCaseProcess)
+    case reverseConversion(ReverseConversionProcess)
+    case threeListsItem(ThreeListsProcess)
+
+    package var kind: ProcessKind {
+        switch self {
+        case .deputySuggestion: .deputySuggestion
+        case .publicInterestCase: .publicInterestCase
+        case .reverseConversion: .reverseConversion
+        case .threeListsItem: .threeListsItem
+        }
+    }
+
+    package var subjectId: String {
+        switch self {
+        case .deputySuggestion(let p): p.subjectId
+        case .publicInterestCase(let p): p.caseId
+        case .reverseConversion(let p): p.documentNumber
+        case .threeListsItem(let p): p.itemId
+        }
+    }
+
+    package var stateName: String {
+        switch self {
+        case .deputySuggestion(let p): p.state.rawValue
+        case .publicInterestCase(let p): p.state.rawValue
+        case .reverseConversion(let p): p.state.rawValue
+        case .threeListsItem(let p): p.state.rawValue
+        }
+    }
+
+    /// Running and overdue timers (a reverse conversion has none).
+    package var timers: TimerBook {
+        switch self {
+        case .deputySuggestion(let p): p.timers
+        case .publicInterestCase(let p): p.timers
+        case .reverseConversion: TimerBook()
+        case .threeListsItem(let p): p.timers
+        }
+    }
+
+    /// What `case show` lists besides the state: the facts a coordinator asks about first.
+    package var details: [String: String] {
+        var out: [String: String] = [:]
+        func put(_ key: String, _ value: CustomStringConvertible?) { if let value { out[key] = "\(value)" } }
+        switch self {
+        case .deputySuggestion(let p):
+            put("hostUnit", p.hostUnit)
+            if !p.coUnits.isEmpty { put("coUnits", p.coUnits.map(\.rawValue).joined(separator: ", ")) }
+            put("round", p.round)
+            put("domain", p.domain?.rawValue)
+            put("originCaseId", p.originCaseId)
+            if !p.ratings.isEmpty { put("ratings", p.ratings.map(\.rawValue).joined(separator: ", ")) }
+            switch p.transfer {
+            case .none: break
+            case .transferred(let on): put("transfer", "transferred to the procuratorate on \(on)")
+            case .caseFiled(let caseId): put("transfer", "filed as case \(caseId ?? "?")")
+            case .declined(let reason): put("transfer", "declined: \(reason)")
+            }
+        case .publicInterestCase(let p):
+            put("documentNumber", p.documentNumber)
+            put("addressee", p.addressee)
+            if p.urgent { put("urgent", "yes (15-day reply)") }
+            put("deliveredOn", p.deliveredOn)
+            put("originSuggestionId", p.originSuggestionId)
+            put("replyStatus", p.replyStatus?.rawValue)
+            put("reviewOutcome", p.reviewOutcome?.rawValue)
+            put("reason", p.reason)
+        case .reverseConversion(let p):
+            put("caseId", p.caseId)
+            put("recommendation", p.recommendation)
+            put("leadDeputy", p.leadDeputy)
+            put("suggestionId", p.suggestionId)
+            put("notConvertedReason", p.notConvertedReason)
+        case .threeListsItem(let p):
+            put("problem", p.problem)
+            put("unit", p.unit)
+            put("leadPerson", p.leadPerson)
+            put("deadline", p.deadline)
+            put("lookBackOn", p.lookBackOn)
+            put("reopenedFrom", p.reopenedFrom)
+            put("reopenedAs", p.reopenedAs)
+        }
+        return out
+    }
+}
+
+/// An event for a ``SharedProcess``: one of its kind's, or a timer's.
+package enum ProcessEvent: Sendable, Equatable {
+    case deputySuggestion(DeputySuggestionProcess.Event)
+    case publicInterestCase(PublicInterestCaseProcess.Event)
+    case reverseConversion(ReverseConversionProcess.Event)
+    case threeListsItem(ThreeListsProcess.Event)
+    case reminderDue(TimerKind)
+    case timerExpired(TimerKind)
+
+    package var name: String {
+        switch self {
+        case .deputySuggestion(let e): e.name
+        case .publicInterestCase(let e): e.name
+        case .reverseConversion(let e): e.name
+        case .threeListsItem(let e): e.name
+        case .reminderDue(let kind): "reminderDue(\(kind.rawValue))"
+        case .timerExpired(let kind): "timerExpired(\(kind.rawValue))"
+        }
+    }
+}
+
+extension SharedProcess {
+    /// Applies `event`; on a violation (including an event of another kind of process) nothing changes.
+    package mutating func received(
+        _ event: ProcessEvent, at date: CalendarDate, by actor: ProtocolActor, rules: ProtocolRules
+    ) throws(ProtocolViolation) -> Transition<String> {
+        switch (self, event) {
+        case (.deputySuggestion(var p), .deputySuggestion(let e)):
+            defer { self = .deputySuggestion(p) }
+            return try Self.run(&p, e, date, actor, rules)
+        case (.deputySuggestion(var p), .reminderDue(let k)):
+            defer { self = .deputySuggestion(p) }
+            return try Self.run(&p, .reminderDue(k), date, actor, rules)
+        case (.deputySuggestion(var p), .timerExpired(let k)):
+            defer { self = .deputySuggestion(p) }
+            return try Self.run(&p, .timerExpired(k), date, actor, rules)
+        case (.publicInterestCase(var p), .publicInterestCase(let e)):
+            defer { self = .publicInterestCase(p) }
+            return try Self.run(&p, e, date, actor, rules)
+        case (.publicInterestCase(var p), .reminderDue(let k)):
+            defer { self = .publicInterestCase(p) }
+            return try Self.run(&p, .reminderDue(k), date, actor, rules)
+        case (.publicInterestCase(var p), .timerExpired(let k)):
+            defer { self = .publicInterestCase(p) }
+            return try Self.run(&p, .timerExpired(k), date, actor, rules)
+        case (.reverseConversion(var p), .reverseConversion(let e)):
+            defer { self = .reverseConversion(p) }
+            return try Self.run(&p, e, date, actor, rules)
+        case (.threeListsItem(var p), .threeListsItem(let e)):
+            defer { self = .threeListsItem(p) }
+            return try Self.run(&p, e, date, actor, rules)
+        case (.threeListsItem(var p), .reminderDue(let k)):
+            defer { self = .threeListsItem(p) }
+            return try Self.run(&p, .reminderDue(k), date, actor, rules)
+        case (.threeListsItem(var p), .timerExpired(let k)):
+            defer { self = .threeListsItem(p) }
+            return try Self.run(&p, .timerExpired(k), date, actor, rules)
+        default:
+            throw ProtocolViolation(
+                .wrongProcess, "\(event.name) does not apply to \(subjectId), which is a \(kind.title)")
+        }
+    }
+
+    private static func run<P: ProtocolProcess>(
+        _ process: inout P, _ event: P.Event, _ date: CalendarDate, _ actor: ProtocolActor, _ rules: ProtocolRules
+    ) throws(ProtocolViolation) -> Transition<String> where P.State: RawRepresentable<String> {
+        let transition = try process.received(event, at: date, by: actor, rules: rules)
+        return Transition(from: transition.from.rawValue, to: transition.to.rawValue, effects: transition.effects)
+    }
+}

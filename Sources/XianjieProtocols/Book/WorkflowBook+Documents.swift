@@ -1,0 +1,318 @@
+import Foundation
+import XianjieMessages
+
+/// Which process a document moves, and how: the table of DOMAIN.md §2 documents against §4's events.
+/// `docs/workflows.md` prints the same table for integrators.
+struct WorkflowStep {
+    var subjectId: String
+    /// Opened when the subject is not open yet; nil: the subject must exist.
+    var opens: SharedProcess?
+    var actor: ProtocolActor
+    /// The rule broken when the subject does not exist and this step does not open it.
+    var whenMissing: ProtocolViolation.Rule = .unknownSubject
+    /// The events to apply, given the process as it stands.
+    var events: (SharedProcess) throws(ProtocolViolation) -> [ProcessEvent]
+
+    init(
+        _ subjectId: String, opens: SharedProcess? = nil, by actor: ProtocolActor,
+        whenMissing: ProtocolViolation.Rule = .unknownSubject,
+        events: @escaping (SharedProcess) throws(ProtocolViolation) -> [ProcessEvent]
+    ) {
+        self.subjectId = subjectId
+        self.opens = opens
+        self.actor = actor
+        self.whenMissing = whenMissing
+        self.events = events
+    }
+
+    init(
+        _ subjectId: String, opens: SharedProcess? = nil, by actor: ProtocolActor,
+        whenMissing: ProtocolViolation.Rule = .unknownSubject, _ events: [ProcessEvent]
+    ) {
+        self.init(subjectId, opens: opens, by: actor, whenMissing: whenMissing) { _ in events }
+    }
+}
+
+extension WorkflowBook {
+    /// The steps a document takes, or nil when its type is not part of any shared process.
+    static func steps(for type: MessageType, data: Data, actor sender: ProtocolActor?) throws(ProtocolViolation)
+        -> [WorkflowStep]?
+    {
+        guard let decode = documents[type] else { return nil }
+        guard let sender else {
+            throw ProtocolViolation(
+                .wrongParty, "\(type) comes from a sender whose kind takes no part in the joint protocols")
+        }
+        return try decode(data, sender)
+    }
+
+    private typealias Mapping = @Sendable (Data, ProtocolActor) throws(ProtocolViolation) -> [WorkflowStep]
+
+    private static func read<P: MessagePayload>(_ type: P.Type, _ data: Data) throws(ProtocolViolation) -> P {
+        do {
+            return try XianjieJSON.decode(P.self, from: data)
+        } catch {
+            throw ProtocolViolation(.invalidArgument, "\(P.messageType) cannot be read: \(describe(error))")
+        }
+    }
+
+    /// A deputy acting through the congress or station node that relays their paper.
+    private static func deputy(_ person: Person?, via sender: ProtocolActor, for type: MessageType) throws(ProtocolViolation)
+        -> ProtocolActor
+    {
+        guard sender.role == .congress || sender.role == .station else {
+            throw .wrongParty(sender, "\(type)", expected: "the congress or a liaison station, for a deputy", subject: "")
+        }
+        guard let id = person?.personId, !id.isBlank else {
+            throw ProtocolViolation(.leadDeputyRequired, "\(type) must name the deputy (deputy.personId)")
+        }
+        return ProtocolActor(role: .deputy, agency: sender.agency, person: id)
+    }
+
+    private static let documents: [MessageType: Mapping] = [
+        // A. Deputy suggestion
+        DeputySuggestion.messageType: { data, sender throws(ProtocolViolation) in
+            let p = try read(DeputySuggestion.self, data)
+            let opened = SharedProcess.deputySuggestion(
+                DeputySuggestionProcess(subjectId: p.suggestionId, originCaseId: p.originCaseId))
+            return [
+                WorkflowStep(p.suggestionId, opens: opened, by: sender) { process in
+                    // The congress's copy registers it; any later copy is a share and moves nothing.
+                    guard sender.role == .congress, process.stateName == DeputySuggestionProcess.State.submitted.rawValue
+                    else { return [] }
+                    return [.deputySuggestion(.register(session: p.session, domain: p.domain, impact: p.impact))]
+                }
+            ]
+        },
+        SuggestionAssignment.messageType: { data, sender throws(ProtocolViolation) in
+            let p = try read(SuggestionAssignment.self, data)
+            return [WorkflowStep(p.suggestionId, by: sender, [.deputySuggestion(.assign(host: p.hostUnit, coUnits: p.coUnits))])]
+        },
+        SuggestionHandling.messageType: { data, sender throws(ProtocolViolation) in
+            let p = try read(SuggestionHandling.self, data)
+            let event: DeputySuggestionProcess.Event =
+                switch p.action {
+                case .accepted: .startHandling
+                case .extensionRequested: .requestExtension(explanation: p.explanation ?? "")
+                }
+            return [WorkflowStep(p.suggestionId, by: sender, whenMissing: .replyNeverIssued, [.deputySuggestion(event)])]
+        },
+        ReplyLetter.messageType: { data, sender throws(ProtocolViolation) in
+            let p = try read(ReplyLetter.self, data)
+            return [WorkflowStep(p.suggestionId, by: sender, whenMissing: .replyNeverIssued, [.deputySuggestion(.reply)])]
+        },
+        FeedbackRequest.messageType: { data, sender throws(ProtocolViolation) in
+            let p = try read(FeedbackRequest.self, data)
+            return [WorkflowStep(p.suggestionId, by: sender, [.deputySuggestion(.requestFeedback)])]
+        },
+        DeputyFeedback.messageType: { data, sender throws(ProtocolViolation) in
+            let p = try read(DeputyFeedback.self, data)
+            let deputy = try deputy(p.deputy, via: sender, for: DeputyFeedback.messageType)
+            guard let rating = DeputySuggestionProcess.Rating(rawValue: p.rating.rawValue) else {
+                throw ProtocolViolation(.invalidArgument, "unknown rating \(p.rating.rawValue)")
+            }
+            return [WorkflowStep(p.suggestionId, by: deputy, whenMissing: .ratingBeforeReply, [.deputySuggestion(.rate(rating))])]
+        },
+        SuggestionTransfer.messageType: { data, sender throws(ProtocolViolation) in
+            let p = try read(SuggestionTransfer.self, data)
+            return [WorkflowStep(p.suggestionId, by: sender, [.deputySuggestion(.transferToProcuratorate)])]
+        },
+        TransferAssessment.messageType: { data, sender throws(ProtocolViolation) in
+            let p = try read(TransferAssessment.self, data)
+            return [
+                WorkflowStep(
+                    p.suggestionId, by: sender,
+                    [.deputySuggestion(.transferAssessed(p.outcome, caseId: p.caseId, reason: p.reason))])
+            ]
+        },
+
+        // B. Public-interest case
+        CaseFilingDecision.messageType: { data, sender throws(ProtocolViolation) in
+            let p = try read(CaseFilingDecision.self, data)
+            let opened = SharedProcess.publicInterestCase(
+                PublicInterestCaseProcess(caseId: p.caseId, originSuggestionId: p.originSuggestionId))
+            let decision: PublicInterestCaseProcess.Event =
+                switch p.decision {
+                case .filed: .file
+                case .declined: .decline(reason: p.reason ?? "")
+                }
+            return [
+                WorkflowStep(
+                    p.caseId, opens: opened, by: sender,
+                    [.publicInterestCase(.register), .publicInterestCase(.assess), .publicInterestCase(decision)])
+            ]
+        },
+        CaseProgress.messageType: { data, sender throws(ProtocolViolation) in
+            let p = try read(CaseProgress.self, data)
+            let event: PublicInterestCaseProcess.Event
+            switch p.step {
+            case .investigationStarted: event = .startInvestigation(hearing: p.hearing ?? false)
+            case .filedWithSuperior: event = .fileWithSuperior
+            case .reviewStarted: event = .beginReview
+            case .reviewDecided:
+                guard let outcome = p.reviewOutcome.flatMap({ PublicInterestCaseProcess.ReviewOutcome(rawValue: $0.rawValue) })
+                else { throw ProtocolViolation(.invalidArgument, "reviewDecided for \(p.caseId) needs reviewOutcome") }
+                event = .reviewDecided(outcome)
+            case .followUpStarted: event = .beginFollowUp
+            case .followUpConcluded:
+                guard let performed = p.performed else {
+                    throw ProtocolViolation(.invalidArgument, "followUpConcluded for \(p.caseId) needs performed")
+                }
+                event = .followUpConcluded(performed: performed)
+            case .closed: event = .close
+            case .litigationReviewStarted: event = .beginLitigationReview
+            case .judgment: event = .judgment(summary: p.summary ?? "")
+            case .withdrawnOnCompliance: event = .withdrawOnCompliance
+            }
+            return [WorkflowStep(p.caseId, by: sender, [.publicInterestCase(event)])]
+        },
+        ProcuratorialSuggestion.messageType: { data, sender throws(ProtocolViolation) in
+            let p = try read(ProcuratorialSuggestion.self, data)
+            let issue = PublicInterestCaseProcess.Event.issueSuggestion(
+                documentNumber: p.documentNumber, addressee: p.addressee, urgent: p.urgent,
+                approvedByChief: !p.approvedBy.name.isBlank)
+            // Delivered by the bus itself: 送达 is the day the coordinator accepts it.
+            return [WorkflowStep(p.caseId, by: sender, [.publicInterestCase(issue), .publicInterestCase(.deliver)])]
+        },
+        SuggestionCopy.messageType: { data, sender throws(ProtocolViolation) in
+            let p = try read(SuggestionCopy.self, data)
+            var steps = [
+                WorkflowStep(p.caseId, by: sender) { process throws(ProtocolViolation) in
+                    try requireDocument(p.documentNumber, in: process)
+                    return [.publicInterestCase(.copyToCongress)]
+                }
+            ]
+            if let eligibility = p.criteria {
+                let opened = SharedProcess.reverseConversion(
+                    ReverseConversionProcess(caseId: p.caseId, documentNumber: p.documentNumber))
+                steps.append(
+                    WorkflowStep(
+                        p.documentNumber, opens: opened, by: sender,
+                        [.reverseConversion(.markCopyEligible(eligibility)), .reverseConversion(.copyToCongress)]))
+            }
+            return steps
+        },
+        Objection.messageType: { data, sender throws(ProtocolViolation) in
+            let p = try read(Objection.self, data)
+            return [
+                WorkflowStep(p.caseId, by: sender, whenMissing: .replyNeverIssued) { process throws(ProtocolViolation) in
+                    try requireDocument(p.documentNumber, in: process)
+                    return [.publicInterestCase(.objection(reason: p.grounds))]
+                }
+            ]
+        },
+        RectificationReply.messageType: { data, sender throws(ProtocolViolation) in
+            let p = try read(RectificationReply.self, data)
+            return [
+                WorkflowStep(p.caseId, by: sender, whenMissing: .replyNeverIssued) { process throws(ProtocolViolation) in
+                    try requireDocument(p.documentNumber, in: process)
+                    return [.publicInterestCase(.reply(p.status))]
+                }
+            ]
+        },
+        TerminationDecision.messageType: { data, sender throws(ProtocolViolation) in
+            let p = try read(TerminationDecision.self, data)
+            return [WorkflowStep(p.caseId, by: sender, [.publicInterestCase(.terminate(reason: p.reason))])]
+        },
+        LitigationComplaint.messageType: { data, sender throws(ProtocolViolation) in
+            let p = try read(LitigationComplaint.self, data)
+            let approved = p.approvedBy.map { !$0.name.isBlank } ?? false
+            return [WorkflowStep(p.caseId, by: sender, [.publicInterestCase(.sue(approvedByChief: approved))])]
+        },
+
+        // C. Reverse conversion
+        ConversionDecision.messageType: { data, sender throws(ProtocolViolation) in
+            let p = try read(ConversionDecision.self, data)
+            var actor = sender
+            let event: ReverseConversionProcess.Event
+            switch p.step {
+            case .screeningStarted: event = .beginScreening
+            case .notConverted: event = .decideNotToConvert(reason: p.reason ?? "")
+            case .proposed: event = .proposeConversion(recommendation: p.recommendation ?? "")
+            case .adopted:
+                actor = try deputy(p.deputy, via: sender, for: ConversionDecision.messageType)
+                event = .adopt
+            case .submitted:
+                actor = try deputy(p.deputy, via: sender, for: ConversionDecision.messageType)
+                event = .submit(suggestionId: p.suggestionId ?? "")
+            }
+            return [WorkflowStep(p.documentNumber, by: actor, [.reverseConversion(event)])]
+        },
+
+        // G. Three lists and look-back
+        IssueList.messageType: { data, sender throws(ProtocolViolation) in
+            let p = try read(IssueList.self, data)
+            return p.items.map { item in
+                WorkflowStep(
+                    item.itemId, opens: .threeListsItem(ThreeListsProcess(itemId: item.itemId, problem: item.problem)),
+                    by: sender
+                ) { process throws(ProtocolViolation) in
+                    // Only the list that opens an item may name it; a second list naming it is a mistake.
+                    guard case .threeListsItem(let existing) = process, existing.state == .identified,
+                        existing.problem == item.problem
+                    else {
+                        throw ProtocolViolation(.alreadyDone, "item \(item.itemId) is already on a list (\(process.stateName))")
+                    }
+                    guard [.congress, .procuratorate, .coordinator].contains(sender.role) else {
+                        throw .wrongParty(sender, "issueList", expected: "congress, procuratorate or coordinator", subject: item.itemId)
+                    }
+                    return []
+                }
+            }
+        },
+        ResponsibilityList.messageType: { data, sender throws(ProtocolViolation) in
+            let p = try read(ResponsibilityList.self, data)
+            return p.assignments.map { a in
+                WorkflowStep(
+                    a.itemId, by: sender,
+                    [.threeListsItem(.assign(unit: a.unit, leadPerson: a.leadPerson, deadline: a.deadline))])
+            }
+        },
+        RectificationList.messageType: { data, sender throws(ProtocolViolation) in
+            let p = try read(RectificationList.self, data)
+            return p.plans.map { WorkflowStep($0.itemId, by: sender, whenMissing: .notAssignedToUnit, [.threeListsItem(.submitPlan)]) }
+        },
+        RectificationProgress.messageType: { data, sender throws(ProtocolViolation) in
+            let p = try read(RectificationProgress.self, data)
+            let event: ThreeListsProcess.Event = p.step == .started ? .startWork : .reportDone
+            return [WorkflowStep(p.itemId, by: sender, whenMissing: .notAssignedToUnit, [.threeListsItem(event)])]
+        },
+        Verification.messageType: { data, sender throws(ProtocolViolation) in
+            let p = try read(Verification.self, data)
+            let events: [ProcessEvent] =
+                p.passed ? [.threeListsItem(.verify(passed: true)), .threeListsItem(.close)] : [.threeListsItem(.verify(passed: false))]
+            return [WorkflowStep(p.itemId, by: sender, events)]
+        },
+        LookBack.messageType: { data, sender throws(ProtocolViolation) in
+            let p = try read(LookBack.self, data)
+            return [
+                WorkflowStep(p.subjectId, by: sender) { process throws(ProtocolViolation) in
+                    switch process {
+                    case .deputySuggestion:
+                        return [.deputySuggestion(.lookBack(findings: p.findings ?? ""))]
+                    case .publicInterestCase:
+                        return [.publicInterestCase(.lookBack(confirmed: p.confirmed ?? true))]
+                    case .threeListsItem:
+                        if let day = p.scheduledFor { return [.threeListsItem(.scheduleLookBack(on: day))] }
+                        return [.threeListsItem(.lookBackResult(confirmed: p.confirmed ?? true, newItemId: p.newItemId))]
+                    case .reverseConversion:
+                        throw ProtocolViolation(.wrongProcess, "a reverse conversion has no look-back; look back on its suggestion")
+                    }
+                }
+            ]
+        },
+    ]
+
+    /// A document naming a procuratorial suggestion must name the one this case issued.
+    private static func requireDocument(_ number: String, in process: SharedProcess) throws(ProtocolViolation) {
+        guard case .publicInterestCase(let c) = process else { return }
+        guard let issued = c.documentNumber else {
+            throw ProtocolViolation(
+                .replyNeverIssued, "case \(c.caseId) has issued no procuratorial suggestion (state \(c.state.rawValue))")
+        }
+        guard issued == number else {
+            throw ProtocolViolation(
+                .replyNeverIssued, "case \(c.caseId) issued suggestion \(issued), not \(number)")
+        }
+    }
+}

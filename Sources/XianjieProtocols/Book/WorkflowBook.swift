@@ -1,0 +1,242 @@
+import Foundation
+import XianjieMessages
+
+/// One shared process as the coordinator stores it: the machine, who plays which role, which
+/// reminders went out.
+package struct ProcessRecord: Codable, Sendable, Equatable {
+    package var process: SharedProcess
+    /// The agency playing each role (`ProtocolActor.Role` raw value), learned from who sent its documents.
+    package var parties: [String: AgencyID]
+    /// Timers whose reminder was sent (so a restart does not remind twice).
+    package var reminded: Set<TimerKind>
+    package var openedOn: CalendarDate
+    package var updatedOn: CalendarDate
+
+    package init(process: SharedProcess, openedOn: CalendarDate) {
+        self.process = process
+        self.parties = [:]
+        self.reminded = []
+        self.openedOn = openedOn
+        self.updatedOn = openedOn
+    }
+
+    /// The agency that answers for `actor` in this process: its own, or the one that played the role.
+    package func agency(for actor: ProtocolActor) -> AgencyID? {
+        if let agency = actor.agency { return agency }
+        if let agency = parties[actor.role.rawValue] { return agency }
+        return actor.role == .deputy ? parties[ProtocolActor.Role.congress.rawValue] : nil
+    }
+}
+
+/// One step of a process's history, for `case show` and the audit trail.
+package struct WorkflowHistoryEntry: Sendable, Equatable {
+    package var subjectId: String
+    package var on: CalendarDate
+    package var event: String
+    package var actor: String
+    package var from: String
+    package var to: String
+}
+
+/// A reminder before a due date, or an overdue notice after it, for the engine to send.
+package struct DeadlineAlert: Sendable, Equatable {
+    package enum Notice: String, Sendable { case reminder, overdue }
+
+    package var subjectId: String
+    package var process: ProcessKind
+    package var deadline: Deadline
+    package var notice: Notice
+    package var on: CalendarDate
+    /// Who plays which role in the process (to address the notice).
+    package var parties: [String: AgencyID]
+
+    package var text: String {
+        switch notice {
+        case .reminder:
+            "提醒 reminder: \(deadline.kind.rawValue) for \(subjectId) is due from \(deadline.obligated) on \(deadline.due)"
+        case .overdue:
+            "逾期 overdue: \(deadline.kind.rawValue) for \(subjectId) was due from \(deadline.obligated) on \(deadline.due); 督办 at the next joint meeting"
+        }
+    }
+}
+
+/// What one admitted document, or one day of the clock, changed.
+package struct WorkflowChange: Sendable {
+    /// The new version of every subject touched, opened ones included.
+    package var records: [String: ProcessRecord] = [:]
+    package var history: [WorkflowHistoryEntry] = []
+    package var alerts: [DeadlineAlert] = []
+    /// 督办: items for the next joint meeting's agenda.
+    package var agenda: [JointMeetingItem] = []
+
+    package init() {}
+
+    package var isEmpty: Bool { records.isEmpty }
+
+    package mutating func merge(_ other: WorkflowChange) {
+        records.merge(other.records) { $1 }
+        history += other.history
+        alerts += other.alerts
+        agenda += other.agenda
+    }
+}
+
+/// Every shared process of a bus, and the rules they follow: the coordinator's authoritative state of
+/// the joint protocols (DESIGN.md "Protocols and time"). Pure: documents and days in, changes out.
+package struct WorkflowBook: Sendable {
+    package private(set) var records: [String: ProcessRecord]
+    package let rules: ProtocolRules
+
+    package init(records: [String: ProcessRecord] = [:], rules: ProtocolRules = ProtocolRules()) {
+        self.records = records
+        self.rules = rules
+    }
+
+    package subscript(subject: String) -> ProcessRecord? { records[subject] }
+
+    /// Applies a document sent by `sender` (of registry kind `senderKind`) on `day`.
+    ///
+    /// Returns nil when the type takes part in no shared process, the change when it does. Throws
+    /// when the document breaks a protocol; then nothing changed, in any process.
+    package mutating func admit(
+        type: MessageType, data: Data, sender: AgencyID, senderKind: String?, on day: CalendarDate
+    ) throws(ProtocolViolation) -> WorkflowChange? {
+        guard let steps = try Self.steps(for: type, data: data, actor: Self.actor(kind: senderKind, agency: sender))
+        else { return nil }
+        var change = WorkflowChange()
+        for step in steps {
+            var record: ProcessRecord
+            if let existing = change.records[step.subjectId] ?? records[step.subjectId] {
+                record = existing
+            } else if let opened = step.opens {
+                record = ProcessRecord(process: opened, openedOn: day)
+                change.history.append(
+                    WorkflowHistoryEntry(
+                        subjectId: step.subjectId, on: day, event: "opened (\(type))", actor: step.actor.description,
+                        from: "", to: opened.stateName))
+            } else {
+                throw ProtocolViolation(
+                    step.whenMissing,
+                    "\(type) about \(step.subjectId), but no shared process \(step.subjectId) is open on this bus; "
+                        + "its earlier documents must come first")
+            }
+            if step.actor.role != .deputy, let agency = step.actor.agency { record.parties[step.actor.role.rawValue] = agency }
+            if step.actor.role == .deputy, let relay = step.actor.agency, record.parties["deputy"] == nil {
+                record.parties["deputy"] = relay
+            }
+            for event in try step.events(record.process) {
+                let transition = try record.process.received(event, at: day, by: step.actor, rules: rules)
+                change.history.append(
+                    WorkflowHistoryEntry(
+                        subjectId: step.subjectId, on: day, event: event.name, actor: step.actor.description,
+                        from: transition.from, to: transition.to))
+                perform(transition.effects, on: &record, day: day, into: &change)
+            }
+            record.updatedOn = day
+            change.records[step.subjectId] = record
+        }
+        records.merge(change.records) { $1 }
+        return change
+    }
+
+    /// Runs the deadline engine for `day`: reminders whose date arrived, expiries of timers due before it.
+    package mutating func advance(to day: CalendarDate) -> WorkflowChange {
+        var change = WorkflowChange()
+        for subject in records.keys.sorted() {
+            guard var record = records[subject] else { continue }
+            var touched = false
+            let running = record.process.timers.running.sorted { $0.key.rawValue < $1.key.rawValue }
+            for (kind, deadline) in running {
+                let event: ProcessEvent
+                let notice: DeadlineAlert.Notice
+                if deadline.due < day {
+                    event = .timerExpired(kind)
+                    notice = .overdue
+                } else if let remind = deadline.remindOn, remind <= day, !record.reminded.contains(kind) {
+                    event = .reminderDue(kind)
+                    notice = .reminder
+                } else {
+                    continue
+                }
+                guard let transition = try? record.process.received(event, at: day, by: .coordinator, rules: rules)
+                else { continue }
+                touched = true
+                if notice == .reminder { record.reminded.insert(kind) } else { record.reminded.remove(kind) }
+                change.history.append(
+                    WorkflowHistoryEntry(
+                        subjectId: subject, on: day, event: event.name, actor: ProtocolActor.coordinator.description,
+                        from: transition.from, to: transition.to))
+                change.alerts.append(
+                    DeadlineAlert(
+                        subjectId: subject, process: record.process.kind, deadline: deadline, notice: notice, on: day,
+                        parties: record.parties))
+                perform(transition.effects, on: &record, day: day, into: &change)
+            }
+            if touched {
+                record.updatedOn = day
+                records[subject] = record
+                change.records[subject] = record
+            }
+        }
+        return change
+    }
+
+    /// What is due (running timers) and overdue, oldest due date first.
+    package func obligations() -> [(record: ProcessRecord, deadline: Deadline, overdue: Bool)] {
+        var out: [(ProcessRecord, Deadline, Bool)] = []
+        for record in records.values {
+            let timers = record.process.timers
+            for deadline in timers.running.values { out.append((record, deadline, false)) }
+            for deadline in timers.overdue.values { out.append((record, deadline, true)) }
+        }
+        return out.sorted {
+            ($0.1.due, $0.0.process.subjectId, $0.1.kind.rawValue) < ($1.1.due, $1.0.process.subjectId, $1.1.kind.rawValue)
+        }
+    }
+
+    private mutating func perform(
+        _ effects: [ProtocolEffect], on record: inout ProcessRecord, day: CalendarDate, into change: inout WorkflowChange
+    ) {
+        for effect in effects {
+            switch effect {
+            case .startTimer(let deadline): record.reminded.remove(deadline.kind)
+            case .cancelTimer(let kind): record.reminded.remove(kind)
+            case .notify: break  // the documents themselves travel to the parties
+            case .queueForJointMeeting(let item): change.agenda.append(item)
+            case .startProcess(let linked):
+                guard change.records[linked.subjectId] == nil, records[linked.subjectId] == nil else { continue }
+                let opened: SharedProcess
+                switch linked.kind {
+                case .deputySuggestion:
+                    opened = .deputySuggestion(
+                        DeputySuggestionProcess(subjectId: linked.subjectId, originCaseId: linked.originSubjectId))
+                case .publicInterestCase:
+                    opened = .publicInterestCase(
+                        PublicInterestCaseProcess(caseId: linked.subjectId, originSuggestionId: linked.originSubjectId))
+                case .threeListsItem:
+                    guard case .threeListsItem(let item) = record.process, let reopened = item.reopenedItem else { continue }
+                    opened = .threeListsItem(reopened)
+                }
+                var new = ProcessRecord(process: opened, openedOn: day)
+                new.parties = record.parties
+                change.records[linked.subjectId] = new
+                change.history.append(
+                    WorkflowHistoryEntry(
+                        subjectId: linked.subjectId, on: day, event: "opened (from \(linked.originSubjectId))",
+                        actor: ProtocolActor.coordinator.description, from: "", to: opened.stateName))
+            }
+        }
+    }
+
+    /// The protocol role of a sender, from its registry kind.
+    static func actor(kind: String?, agency: AgencyID) -> ProtocolActor? {
+        switch kind {
+        case "congress": ProtocolActor(role: .congress, agency: agency)
+        case "procuratorate": ProtocolActor(role: .procuratorate, agency: agency)
+        case "agency": .agency(agency)
+        case "station": ProtocolActor(role: .station, agency: agency)
+        case "coordinator": .coordinator
+        default: nil
+        }
+    }
+}
