@@ -61,7 +61,7 @@ let package = Package(
         .target(
             name: "XianjieCoordinator",
             dependencies: [
-                "ZeroMQ", "XianjieMessages", "XianjieTrust",
+                "ZeroMQ", "XianjieMessages", "XianjieTrust", "XianjieProtocols",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
@@ -112,6 +112,7 @@ let package = Package(
             name: "xianjie-bench",
             dependencies: [
                 "XianjieCoordinator", "XianjieNode", "XianjieMessages", "ZeroMQ", "CLibZMQ", "XianjieTrust",
+                "XianjieProtocols",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],

@@ -15,7 +15,8 @@ final class Cluster: Sendable {
     var routerEndpoint: String { "tcp://127.0.0.1:\(routerPort)" }
     var publishEndpoint: String { "tcp://127.0.0.1:\(routerPort + 1)" }
 
-    init() throws {
+    /// - Parameter settings: extra keys of the coordinator's configuration file (e.g. `clock`, `workflow`).
+    init(coordinator settings: [String: Any] = [:]) throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("xianjie-e2e-\(UUID().uuidString.prefix(8))")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         routerPort = Cluster.freePortPair()
@@ -23,7 +24,7 @@ final class Cluster: Sendable {
             "routerEndpoint": routerEndpoint, "publishEndpoint": publishEndpoint,
             "storePath": path("coordinator.sqlite"), "heartbeatIntervalMs": 500, "presenceTimeoutMs": 2000,
             "redeliveryTimeoutMs": 1000, "synchronousFull": false, "keysPath": keyFile("coordinator"),
-        ]
+        ].merging(settings) { $1 }
         try write(coordinator, to: path("coordinator.json"))
         try cli(["keygen", "--agency", "coordinator", "--dir", path("keys")])
     }

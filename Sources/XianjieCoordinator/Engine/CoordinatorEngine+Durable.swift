@@ -1,5 +1,6 @@
 import Foundation
 import XianjieMessages
+import XianjieProtocols
 import XianjieTrust
 
 extension CoordinatorEngine {
@@ -24,10 +25,36 @@ extension CoordinatorEngine {
             await reject(wire, identity: identity, error: error, into: &turn)
             return
         }
+        let admission = workflowAdmission(of: wire)
+        if case .refused(let violation) = admission {
+            await refuse(wire, identity: identity, violation: violation, into: &turn)
+            return
+        }
         sources[source] = sequence
         turn.batch.sourceSequences[source] = sequence
         let now = Date()
         let hash = MessageSignature.hash(wire)
+        enqueue(wire, recipients: recipients, at: now, hash: hash, into: &turn)
+        turn.batch.audit.append(
+            PendingAudit(
+                .messageAccepted, actor: source.rawValue, subject: header.subject, messageId: header.id, messageHash: hash,
+                detail: "\(header.type) #\(sequence) from \(source) to "
+                    + (header.topic.map { "topic \($0)" } ?? recipients.map(\.rawValue).joined(separator: ", "))))
+
+        turn.receipt(
+            Receipt.Entry(
+                messageId: header.id, sequence: sequence, status: .accepted, acceptedAt: now, recipients: recipients,
+                hash: hash),
+            to: source, identity: identity)
+        if case .admitted(let change, let day) = admission {
+            record(change, messageId: header.id, day: day, into: &turn)
+        }
+    }
+
+    /// Stores an accepted message in its recipients' queues (and its topic), delivering it after the commit.
+    func enqueue(_ wire: WireMessage, recipients: [AgencyID], at now: Date, hash: String, into turn: inout Turn) {
+        let header = wire.header
+        let source = header.source
         var accepted = IngestBatch.Accepted(message: wire, acceptedAt: now, deliveries: [], broadcast: nil, hash: hash)
         for recipient in recipients {
             var node = nodes[recipient] ?? NodeState()
@@ -43,17 +70,6 @@ extension CoordinatorEngine {
             accepted.broadcast = (topic, tseq)
         }
         turn.batch.accepted.append(accepted)
-        turn.batch.audit.append(
-            PendingAudit(
-                .messageAccepted, actor: source.rawValue, subject: header.subject, messageId: header.id, messageHash: hash,
-                detail: "\(header.type) #\(sequence) from \(source) to "
-                    + (header.topic.map { "topic \($0)" } ?? recipients.map(\.rawValue).joined(separator: ", "))))
-
-        turn.receipt(
-            Receipt.Entry(
-                messageId: header.id, sequence: sequence, status: .accepted, acceptedAt: now, recipients: recipients,
-                hash: hash),
-            to: source, identity: identity)
         let deliveries = accepted.deliveries
         let broadcast = accepted.broadcast
         turn.afterCommit.append { [self] _ in

@@ -35,6 +35,7 @@ extension CoordinatorEngine {
     /// Presence and redelivery, every tick.
     func tick() async {
         reloadRegistryIfChanged()
+        await runDeadlinesIfDayChanged()
         let now = ContinuousClock.now
         if now - lastReport > .seconds(1), turns > 0 {
             logger.debug(

@@ -39,7 +39,9 @@ extension CoordinatorEngine {
         countRejection(problem.reason)
         turn.batch.audit.append(
             PendingAudit(
-                problem.reason == .forbidden ? .policyDenied : .messageRejected, actor: peer, subject: header?.subject,
+                problem.reason == .forbidden
+                    ? .policyDenied : problem.reason == .workflowViolation ? .workflowRefused : .messageRejected,
+                actor: peer, subject: header?.subject,
                 messageId: header?.id,
                 detail: "\(header?.type.rawValue ?? "unreadable message") refused: \(problem.reason.rawValue): \(problem.detail)"))
         logger.notice(
@@ -47,13 +49,14 @@ extension CoordinatorEngine {
             metadata: [
                 "xianjie.agency": "\(peer)", "xianjie.message.id": "\(header?.id ?? "-")",
                 "xianjie.rejection": "\(problem.reason.rawValue)", "xianjie.detail": "\(problem.detail)",
+                "xianjie.rule": "\(problem.rule ?? "-")",
             ])
         let bytes = frames.reduce(0) { $0 + $1.count }
         turn.afterCommit.append { [self] quarantineIDs in
             let rejection = Rejection(
                 messageId: header?.id, sequence: settles ? header?.sequence : nil, type: header?.type, reason: problem.reason,
                 detail: problem.detail, errors: problem.errors.isEmpty ? nil : Array(problem.errors.prefix(50)),
-                quarantineId: index < quarantineIDs.count ? quarantineIDs[index] : nil)
+                quarantineId: index < quarantineIDs.count ? quarantineIDs[index] : nil, rule: problem.rule)
             send(rejection, to: AgencyID(peer), identity: identity, correlationid: header?.id)
             if flowSubscribed {
                 publishFlow(

@@ -35,6 +35,12 @@ extension CoordinatorEngine {
         for message in batch {
             await classify(message.frames, userID: message.userID, into: &turn)
         }
+        await finish(turn)
+    }
+
+    /// Commits what a turn wrote, then answers: receipts, rejections, deliveries, reads.
+    func finish(_ turn: Turn) async {
+        var turn = turn
         if !turn.delivered.isEmpty { await confirmDeliveries(into: &turn) }
         for (source, receipt) in turn.receipts {
             turn.batch.audit.append(
@@ -118,8 +124,12 @@ extension CoordinatorEngine {
         case Ack.messageType: ack(wire, from: agency, into: &turn)
         case ReplayRequest.messageType: replay(wire, identity: identity, into: &turn)
         case StatusRequest.messageType: status(wire, identity: identity, into: &turn)
+        case CaseQuery.messageType: caseReport(wire, identity: identity, into: &turn)
+        case DueQuery.messageType: dueReport(wire, identity: identity, into: &turn)
+        case ClockRequest.messageType: clock(wire, identity: identity, into: &turn)
         case Welcome.messageType, Receipt.messageType, Rejection.messageType, StatusReport.messageType,
-            FlowEvent.messageType, DeliveryReceipt.messageType:
+            FlowEvent.messageType, DeliveryReceipt.messageType, CaseReport.messageType, DueReport.messageType,
+            ClockReport.messageType, DeadlineNotice.messageType:
             let error = EnvelopeError(.protocolViolation, "only the coordinator sends \(header.type)")
             await reject(wire, identity: identity, error: error, into: &turn)
         default:

@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import XianjieMessages
+import XianjieProtocols
 import ZeroMQ
 
 /// The coordinator's logic: one instance, driven by one task, turn by turn.
@@ -38,6 +39,14 @@ final class CoordinatorEngine {
     var authenticationFailuresTotal: Int64 = 0
     var alerts: [String] = []
     var quietRefusals: [AgencyID: ContinuousClock.Instant] = [:]
+    /// The joint protocols' shared processes: the authoritative state of every subject.
+    var workflow: WorkflowBook
+    /// 督办 items waiting for the next joint meeting.
+    var agenda: [AgendaRow] = []
+    /// A driven clock's day (day ordinal; unused with the wall clock).
+    var drivenDay = 0
+    /// The last day the deadline engine ran for (day ordinal).
+    var firedThrough = 0
 
     /// Where the engine's answers go: the ROUTER and the XPUB of the service.
     struct Outbound {
@@ -57,6 +66,7 @@ final class CoordinatorEngine {
         self.validator = EnvelopeValidator(maxMessageBytes: configuration.maxMessageBytes)
         // With trust, the registry decides who exists; the static list is for a coordinator without keys.
         self.knownAgencies = trust == nil ? configuration.agencies.map(Set.init) : nil
+        self.workflow = WorkflowBook(rules: configuration.workflow)
         try reloadState()
     }
 
@@ -79,6 +89,12 @@ final class CoordinatorEngine {
             rebuilt[agency] = node
         }
         nodes = rebuilt
+        let persisted = try store.loadWorkflow()
+        workflow = WorkflowBook(records: persisted.records, rules: configuration.workflow)
+        agenda = persisted.agenda
+        let wall = configuration.clock.wallDay()
+        drivenDay = persisted.today ?? configuration.clock.start.map { GregorianDay($0).ordinal } ?? wall
+        firedThrough = persisted.firedThrough ?? (configuration.clock.driven ? drivenDay : wall)
     }
 
     // MARK: Sending

@@ -1,5 +1,6 @@
 import Foundation
 import XianjieMessages
+import XianjieProtocols
 
 /// How a coordinator runs. Loaded from a JSON file; `deploy/examples/` has a documented example.
 package struct CoordinatorConfiguration: Sendable, Codable {
@@ -32,6 +33,13 @@ package struct CoordinatorConfiguration: Sendable, Codable {
     /// If set, only these agencies may be addressed; others get `unknownRecipient`. (The registry of
     /// a later release replaces this list.)
     package var agencies: [AgencyID]?
+    /// The joint protocols' rules (DOMAIN.md §3, §4): `calendar` (holidays, make-up working days),
+    /// `deadlines` (every legal period, each with its default), `scope` (the public-interest domains).
+    package var workflow = ProtocolRules()
+    /// The deadline engine's clock.
+    package var clock = ClockConfiguration()
+    /// The superior procuratorate (上一级检察院), told when a filing with it is overdue.
+    package var superiorProcuratorate: AgencyID?
 
     package init() {}
 
@@ -80,6 +88,41 @@ package struct CoordinatorConfiguration: Sendable, Codable {
         keysPath = try container.decodeIfPresent(String.self, forKey: .keysPath)
         policyPath = try container.decodeIfPresent(String.self, forKey: .policyPath)
         allowInsecure = try container.decodeIfPresent(Bool.self, forKey: .allowInsecure) ?? false
+        workflow = try container.decodeIfPresent(ProtocolRules.self, forKey: .workflow) ?? ProtocolRules()
+        clock = try container.decodeIfPresent(ClockConfiguration.self, forKey: .clock) ?? ClockConfiguration()
+        superiorProcuratorate = try container.decodeIfPresent(AgencyID.self, forKey: .superiorProcuratorate)
+    }
+}
+
+/// Which day it is for the deadline engine.
+package struct ClockConfiguration: Sendable, Codable, Equatable {
+    /// The day follows the wall clock (in `utcOffsetMinutes`), or only moves when an operator moves it
+    /// (`xianjie clock`): for tests and drills, where months pass in seconds.
+    package var driven = false
+    /// A driven clock's first day (default: today). Ignored once the store remembers a day.
+    package var start: CalendarDate?
+    /// The time zone of the calendar, as an offset from UTC (China Standard Time: 480).
+    package var utcOffsetMinutes = 480
+
+    package init(driven: Bool = false, start: CalendarDate? = nil, utcOffsetMinutes: Int = 480) {
+        self.driven = driven
+        self.start = start
+        self.utcOffsetMinutes = utcOffsetMinutes
+    }
+
+    private enum CodingKeys: String, CodingKey { case driven, start, utcOffsetMinutes }
+
+    package init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            driven: try c.decodeIfPresent(Bool.self, forKey: .driven) ?? false,
+            start: try c.decodeIfPresent(CalendarDate.self, forKey: .start),
+            utcOffsetMinutes: try c.decodeIfPresent(Int.self, forKey: .utcOffsetMinutes) ?? 480)
+    }
+
+    /// The wall clock's day in this time zone.
+    package func wallDay(at date: Date = Date()) -> Int {
+        Int(((date.timeIntervalSince1970 + Double(utcOffsetMinutes * 60)) / 86_400).rounded(.down))
     }
 }
 

@@ -55,12 +55,14 @@ package struct IngestBatch: Sendable {
     package var lastSeen: [AgencyID: Date] = [:]
     /// Entries for the audit chain, appended in this order in the same transaction.
     package var audit: [PendingAudit] = []
+    /// The joint protocols' changes of this turn.
+    package var workflow = WorkflowWrites()
 
     package init() {}
 
     package var isEmpty: Bool {
         accepted.isEmpty && quarantined.isEmpty && sourceSequences.isEmpty && acks.isEmpty && nodes.isEmpty
-            && lastSeen.isEmpty && audit.isEmpty
+            && lastSeen.isEmpty && audit.isEmpty && workflow.isEmpty
     }
 }
 
@@ -187,6 +189,7 @@ extension CoordinatorStore {
                         ON CONFLICT(agency) DO UPDATE SET lastSeen = excluded.lastSeen
                         """, arguments: [agency.rawValue, seen.timeIntervalSince1970])
             }
+            try Self.writeWorkflow(db, batch.workflow)
             try Self.appendAudit(db, batch.audit)
             return quarantineIDs
         }

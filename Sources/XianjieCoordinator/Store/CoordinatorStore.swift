@@ -135,6 +135,52 @@ package final class CoordinatorStore: Sendable {
                     ALTER TABLE message ADD COLUMN hash TEXT;
                     """)
         }
+        migrator.registerMigration("v3: shared processes, their timers and history, the joint-meeting agenda") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE workflow_process (
+                        subject TEXT PRIMARY KEY,
+                        kind TEXT NOT NULL,
+                        state TEXT NOT NULL,
+                        body BLOB NOT NULL,
+                        updatedOn TEXT NOT NULL
+                    ) WITHOUT ROWID;
+                    CREATE TABLE workflow_timer (
+                        subject TEXT NOT NULL,
+                        kind TEXT NOT NULL,
+                        due TEXT NOT NULL,
+                        remindOn TEXT,
+                        obligated TEXT NOT NULL,
+                        supervisor TEXT NOT NULL,
+                        overdue INTEGER NOT NULL,
+                        reminded INTEGER NOT NULL,
+                        PRIMARY KEY (subject, kind)
+                    ) WITHOUT ROWID;
+                    CREATE INDEX workflow_timer_due ON workflow_timer(due);
+                    CREATE TABLE workflow_history (
+                        id INTEGER PRIMARY KEY,
+                        subject TEXT NOT NULL,
+                        onDay TEXT NOT NULL,
+                        at REAL NOT NULL,
+                        event TEXT NOT NULL,
+                        actor TEXT NOT NULL,
+                        fromState TEXT NOT NULL,
+                        toState TEXT NOT NULL,
+                        messageId TEXT
+                    );
+                    CREATE INDEX workflow_history_subject ON workflow_history(subject, id);
+                    CREATE TABLE agenda_item (
+                        id INTEGER PRIMARY KEY,
+                        subject TEXT NOT NULL,
+                        reason TEXT NOT NULL,
+                        obligated TEXT,
+                        due TEXT,
+                        queuedOn TEXT NOT NULL,
+                        meeting TEXT
+                    );
+                    CREATE INDEX agenda_item_pending ON agenda_item(meeting, subject);
+                    """)
+        }
         return migrator
     }
 }
@@ -156,6 +202,14 @@ package struct StoreError: Error, CustomStringConvertible {
             code: .corrupt,
             description:
                 "the store at \(path) is damaged (integrity check: \(detail)). Stop, keep a copy of the file, and restore it from backup; do not delete it."
+        )
+    }
+
+    static func unreadableRow(table: String, key: String, underlying: any Error) -> StoreError {
+        StoreError(
+            code: .corrupt,
+            description:
+                "the store holds a row it cannot read (\(table) \(key): \(underlying)). Was it written by a newer release? Keep the file and run the release that wrote it."
         )
     }
 

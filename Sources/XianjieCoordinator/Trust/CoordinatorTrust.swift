@@ -39,6 +39,13 @@ final class CoordinatorTrust: Sendable {
 
     func entry(_ agency: AgencyID) -> Registered? { state.withLock { $0.entries[agency] } }
 
+    /// The active agencies of a kind, e.g. every `congress` node (to address a deadline notice).
+    func agencies(ofKind kind: String) -> [AgencyID] {
+        state.withLock { state in
+            state.entries.values.filter { $0.entry.kind == kind && $0.entry.status == .active }.map(\.entry.agency).sorted()
+        }
+    }
+
     /// Who may come in (ZAP): the agency whose active CURVE key this is.
     func admit(curveKey: String) -> AgencyID? { admitted.withLock { $0[curveKey] } }
 

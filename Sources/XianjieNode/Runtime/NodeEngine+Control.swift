@@ -27,13 +27,15 @@ extension NodeEngine {
                 runtime.replies.resume(correlation, with: wire)
             }
             if let sequence = rejection.sequence, rejection.messageId != nil {
-                rejected.append((sequence, "\(rejection.reason.rawValue): \(rejection.detail)"))
+                let rule = rejection.rule.map { "(\($0))" } ?? ""
+                rejected.append((sequence, "\(rejection.reason.rawValue)\(rule): \(rejection.detail)"))
             }
             logger.warning(
                 "the coordinator rejected a message",
                 metadata: [
                     "xianjie.message.id": "\(rejection.messageId ?? "-")",
                     "xianjie.rejection": "\(rejection.reason.rawValue)", "xianjie.detail": "\(rejection.detail)",
+                    "xianjie.rule": "\(rejection.rule ?? "-")",
                 ])
         case Welcome.messageType:
             guard let welcome = try? wire.payload(Welcome.self) else { return }

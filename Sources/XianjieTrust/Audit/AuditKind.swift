@@ -16,4 +16,12 @@ package enum AuditKind: String, Codable, Sendable, CaseIterable {
     case policyDenied
     /// A connection or frame was refused: unknown, revoked or mismatched key.
     case authenticationRefused
+    /// A document that breaks a joint protocol (DOMAIN.md §4) was refused; the process is unchanged.
+    case workflowRefused
+    /// A shared process moved (a document, or the deadline engine, changed its state).
+    case workflowTransition
+    /// The deadline engine sent a reminder or an overdue notice.
+    case deadlineFired
+    /// An operator moved a driven clock.
+    case clockChanged
 }

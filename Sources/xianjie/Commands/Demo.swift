@@ -32,6 +32,8 @@ struct Demo: AsyncParsableCommand {
     func run() async throws {
         let directory = URL(fileURLWithPath: dir, isDirectory: true).standardizedFileURL
         if fresh { try? FileManager.default.removeItem(at: directory) }
+        // The scenarios open their cases once; a county that already played them just runs.
+        let played = FileManager.default.fileExists(atPath: directory.appendingPathComponent("coordinator.sqlite").path)
         let county = SampleCounty(directory: directory, routerPort: port)
         let (coordinatorConfig, nodeConfigs) = try county.writeConfigurations()
         try county.provisionKeys()
@@ -59,8 +61,20 @@ struct Demo: AsyncParsableCommand {
         try await Task.sleep(for: .milliseconds(300))
 
         var failures = 0
-        for (index, step) in Scenarios.county().enumerated() {
+        if played {
+            Output.line("this county already played its scenarios (start with --fresh to play them again)")
+        }
+        for (index, step) in (played ? [] : Scenarios.county()).enumerated() {
             Output.line("\n[\(index + 1)] \(step.narration)")
+            if let day = step.clock {
+                let report = try await CoordinatorQuery.ask(
+                    ClockRequest(set: day), expecting: ClockReport.self, county.routerEndpoint, timeout: .seconds(10),
+                    as: credentials)
+                Output.line(
+                    "    operator: clock → \(report.today); \(report.reminders) reminder(s), \(report.overdue) overdue notice(s)")
+                try await Task.sleep(for: .seconds(pace))
+                continue
+            }
             let request = ControlRequest(op: .send, documents: [step.document], wait: true)
             let response = try await ControlClient.call(
                 node: county.controlEndpoint(step.from), request, timeout: .seconds(15))
@@ -80,6 +94,16 @@ struct Demo: AsyncParsableCommand {
             "--coordinator-keys", county.coordinatorPublicKeys,
         ])
         try await status.run()
+        let operatorKeys = [
+            "--coordinator", county.routerEndpoint, "--keys", county.secretKeys(SampleCounty.operatorID),
+            "--coordinator-keys", county.coordinatorPublicKeys,
+        ]
+        Output.line("")
+        Output.line("$ xianjie due")
+        try await Due.parse(operatorKeys).run()
+        Output.line("")
+        Output.line("$ xianjie case show HTJ-2024-09")
+        try await Case.Show.parse(["HTJ-2024-09"] + operatorKeys).run()
         Output.line("")
         if failures > 0 {
             Output.line("\(failures) step(s) did not turn out as expected; see \(logs.path)")
@@ -180,16 +204,22 @@ final class InterruptWatcher: @unchecked Sendable {  // the signal sources are o
 
 /// Bus questions for the coordinator itself.
 enum CoordinatorQuery {
-    static func status(
-        _ endpoint: String, timeout: Duration, as credentials: (identity: AgencyID, curve: CurveOptions?, keys: AgencyKeys?)
-    ) async throws -> StatusReport {
+    typealias Identity = (identity: AgencyID, curve: CurveOptions?, keys: AgencyKeys?)
+
+    static func status(_ endpoint: String, timeout: Duration, as credentials: Identity) async throws -> StatusReport {
+        try await ask(StatusRequest(), expecting: StatusReport.self, endpoint, timeout: timeout, as: credentials)
+    }
+
+    /// Sends one request the coordinator itself answers and waits for the reply (or its rejection).
+    static func ask<Q: MessagePayload, R: MessagePayload>(
+        _ query: Q, expecting: R.Type, _ endpoint: String, timeout: Duration, as credentials: Identity
+    ) async throws -> R {
         let client = try ZMQConversation(
             options: ZMQSocketOptions(routingID: Array(credentials.identity.rawValue.utf8), curve: credentials.curve),
             connect: endpoint, name: "xianjie-cli")
         defer { client.close() }
-        let header = EnvelopeHeader(
-            source: credentials.identity, type: StatusRequest.messageType, dataschema: StatusRequest.schemaID)
-        var request = try WireMessage.make(StatusRequest(), header: header)
+        let header = EnvelopeHeader(source: credentials.identity, type: Q.messageType, dataschema: Q.schemaID)
+        var request = try WireMessage.make(query, header: header)
         if let keys = credentials.keys { request = try MessageSignature.sign(request, with: keys.signing) }
         client.send(request.frames)
         let deadline = ContinuousClock.now + timeout
@@ -200,10 +230,10 @@ enum CoordinatorQuery {
             if wire.header.type == Rejection.messageType, let rejection = try? wire.payload(Rejection.self) {
                 throw CLIError("the coordinator refused: \(rejection.reason.rawValue): \(rejection.detail)")
             }
-            return try wire.payload(StatusReport.self)
+            return try wire.payload(R.self)
         }
         throw CLIError(
-            "no status from the coordinator at \(endpoint) within \(timeout)"
+            "no answer from the coordinator at \(endpoint) within \(timeout)"
                 + (credentials.curve == nil ? " (no keys given: a coordinator with CURVE ignores this client)" : ""))
     }
 }

@@ -46,6 +46,15 @@ struct SampleCounty {
             "routerEndpoint": routerEndpoint, "publishEndpoint": publishEndpoint,
             "storePath": directory.appendingPathComponent("coordinator.sqlite").path,
             "keysPath": secretKeys(.coordinator),
+            // A driven clock, so the scenarios' months pass in seconds (`xianjie clock`), and 2024's
+            // holidays and make-up working days for the working-day calendar.
+            "clock": ["driven": true, "start": Scenarios.start],
+            "workflow": [
+                "calendar": [
+                    "holidays": ["2024-06-10", "2024-09-16", "2024-09-17", "2024-10-01", "2024-10-02", "2024-10-03", "2024-10-04", "2024-10-07"],
+                    "makeUpWorkingDays": ["2024-09-14", "2024-09-29", "2024-10-12"],
+                ]
+            ],
         ]
         let coordinatorPath = directory.appendingPathComponent("coordinator.json").path
         try write(coordinator, to: coordinatorPath)

@@ -1,0 +1,123 @@
+import Foundation
+import XianjieMessages
+import XianjieProtocols
+import XianjieTrust
+
+extension CoordinatorEngine {
+    /// `xianjie case show`: a subject's state, history, what is due from whom, its agenda items.
+    func caseReport(_ wire: WireMessage, identity: Data, into turn: inout Turn) {
+        guard let query = try? wire.payload(CaseQuery.self) else { return }
+        let header = wire.header
+        // After the commit, so the history includes this turn's steps.
+        turn.afterCommit.append { [self] _ in
+            let report = caseReport(for: query.subjectId)
+            send(report, to: header.source, identity: identity, correlationid: header.id)
+        }
+    }
+
+    func caseReport(for subject: String) -> CaseReport {
+        let agendaItems = agenda.filter { $0.subjectId == subject }.map(agendaItem)
+        guard let record = workflow[subject] else {
+            return CaseReport(
+                subjectId: subject, found: false, process: nil, state: nil, today: today, details: nil, obligations: [],
+                history: [], agenda: agendaItems)
+        }
+        var history: [CaseReport.HistoryEntry] = []
+        do {
+            history = try store.workflowHistory(subject: subject)
+        } catch {
+            logger.error("cannot read the history of \(subject): \(error)")
+        }
+        let timers = record.process.timers
+        let obligations =
+            timers.running.values.map { ($0, false) } + timers.overdue.values.map { ($0, true) }
+        return CaseReport(
+            subjectId: subject, found: true, process: record.process.kind.rawValue, state: record.process.stateName,
+            today: today, details: record.process.details,
+            obligations: obligations.sorted { $0.0.due < $1.0.due }.map { deadline, overdue in
+                CaseReport.Obligation(
+                    timer: deadline.kind.rawValue, due: deadline.due, remindOn: deadline.remindOn,
+                    obligated: party(deadline.obligated, parties: record.parties),
+                    supervisor: party(deadline.supervisor, parties: record.parties), overdue: overdue)
+            },
+            history: history, agenda: agendaItems)
+    }
+
+    /// `xianjie due`: everything due or overdue, optionally for one agency and within so many days.
+    func dueReport(_ wire: WireMessage, identity: Data, into turn: inout Turn) {
+        guard let query = try? wire.payload(DueQuery.self) else { return }
+        let header = wire.header
+        let report = dueReport(agency: query.agency, withinDays: query.withinDays)
+        turn.afterCommit.append { [self] _ in send(report, to: header.source, identity: identity, correlationid: header.id) }
+    }
+
+    func dueReport(agency: AgencyID?, withinDays: Int?) -> DueReport {
+        let todayOrdinal = self.todayOrdinal
+        var items: [DueReport.Item] = []
+        for (record, deadline, overdue) in workflow.obligations() {
+            let obligated = party(deadline.obligated, parties: record.parties)
+            let supervisor = party(deadline.supervisor, parties: record.parties)
+            let daysLeft = GregorianDay(deadline.due).ordinal - todayOrdinal
+            if let agency, obligated.agency != agency, supervisor.agency != agency { continue }
+            if let withinDays, !overdue, daysLeft > withinDays { continue }
+            items.append(
+                DueReport.Item(
+                    subjectId: record.process.subjectId, process: record.process.kind.rawValue,
+                    state: record.process.stateName, timer: deadline.kind.rawValue, due: deadline.due,
+                    remindOn: deadline.remindOn, obligated: obligated, supervisor: supervisor, overdue: overdue,
+                    daysLeft: daysLeft))
+        }
+        return DueReport(today: today, items: items, agenda: agenda.map(agendaItem))
+    }
+
+    private func agendaItem(_ row: AgendaRow) -> DueReport.AgendaItem {
+        DueReport.AgendaItem(
+            subjectId: row.subjectId, reason: row.reason,
+            obligated: row.obligated.map { party($0, parties: workflow[row.subjectId]?.parties ?? [:]) }, due: row.due,
+            queuedOn: row.queuedOn)
+    }
+
+    /// `xianjie clock`: reads the deadline engine's day; on a driven clock, an operator moves it forward
+    /// and every day in between runs (reminders and expiries fall on their own days).
+    func clock(_ wire: WireMessage, identity: Data, into turn: inout Turn) {
+        guard let request = try? wire.payload(ClockRequest.self) else { return }
+        let header = wire.header
+        func refuse(_ reason: Rejection.Reason, _ detail: String) {
+            countRejection(reason)
+            let rejection = Rejection(messageId: header.id, type: header.type, reason: reason, detail: detail)
+            turn.afterCommit.append { [self] _ in
+                send(rejection, to: header.source, identity: identity, correlationid: header.id)
+            }
+        }
+        var counts = (reminders: 0, overdue: 0)
+        if request.set != nil || request.advanceDays != nil {
+            guard configuration.clock.driven else {
+                refuse(
+                    .forbidden,
+                    "this coordinator's clock follows the wall clock; only a coordinator configured with clock.driven = true can be moved")
+                return
+            }
+            if trust != nil, kind(of: header.source) != "operator" {
+                refuse(.forbidden, "only an operator may move the clock; \(header.source) is not one")
+                return
+            }
+            let target = request.set.map { GregorianDay($0).ordinal } ?? drivenDay + (request.advanceDays ?? 0)
+            guard target >= drivenDay else {
+                refuse(
+                    .invalidEnvelope,
+                    "the clock only moves forward: today is \(today), not \(GregorianDay(ordinal: target).calendarDate)")
+                return
+            }
+            let from = today
+            drivenDay = target
+            turn.batch.workflow.today = drivenDay
+            turn.batch.audit.append(
+                PendingAudit(.clockChanged, actor: header.source.rawValue, detail: "driven clock moved from \(from) to \(today)"))
+            logger.notice("driven clock moved", metadata: ["xianjie.from": "\(from)", "xianjie.to": "\(today)"])
+            counts = runDeadlines(through: drivenDay, into: &turn)
+        }
+        let report = ClockReport(
+            today: today, driven: configuration.clock.driven, reminders: counts.reminders, overdue: counts.overdue)
+        turn.afterCommit.append { [self] _ in send(report, to: header.source, identity: identity, correlationid: header.id) }
+    }
+}

@@ -1,0 +1,150 @@
+import Foundation
+import GRDB
+import XianjieMessages
+import XianjieProtocols
+
+/// What a turn writes for the joint protocols: changed processes (their timers follow), history, agenda.
+package struct WorkflowWrites: Sendable {
+    package var changes: [(change: WorkflowChange, messageId: String?, day: CalendarDate)] = []
+    /// The driven clock's day and the last day the deadline engine ran, as day ordinals.
+    package var today: Int?
+    package var firedThrough: Int?
+
+    package init() {}
+
+    package var isEmpty: Bool { changes.isEmpty && today == nil && firedThrough == nil }
+}
+
+/// An item queued for the next joint meeting (督办), as stored.
+package struct AgendaRow: Sendable, Equatable {
+    package var subjectId: String
+    package var reason: String
+    package var obligated: ProtocolActor?
+    package var due: CalendarDate?
+    package var queuedOn: CalendarDate
+}
+
+/// The joint protocols as they stood at the last commit.
+package struct PersistedWorkflow: Sendable {
+    package var records: [String: ProcessRecord] = [:]
+    package var agenda: [AgendaRow] = []
+    package var today: Int?
+    package var firedThrough: Int?
+}
+
+extension CoordinatorStore {
+    static let todayKey = "workflow.clock.today"
+    static let firedThroughKey = "workflow.clock.firedThrough"
+
+    package func loadWorkflow() throws -> PersistedWorkflow {
+        try writer.read { db in
+            var state = PersistedWorkflow()
+            let decoder = JSONDecoder()
+            for row in try Row.fetchAll(db, sql: "SELECT subject, body FROM workflow_process") {
+                let subject: String = row[0]
+                let body: Data = row[1]
+                do {
+                    state.records[subject] = try decoder.decode(ProcessRecord.self, from: body)
+                } catch {
+                    throw StoreError.unreadableRow(table: "workflow_process", key: subject, underlying: error)
+                }
+            }
+            for row in try Row.fetchAll(
+                db, sql: "SELECT subject, reason, obligated, due, queuedOn FROM agenda_item WHERE meeting IS NULL ORDER BY id")
+            {
+                let obligated: String? = row[2]
+                let due: String? = row[3]
+                state.agenda.append(
+                    AgendaRow(
+                        subjectId: row[0], reason: row[1],
+                        obligated: obligated.flatMap { try? decoder.decode(ProtocolActor.self, from: Data($0.utf8)) },
+                        due: due.flatMap(CalendarDate.init(rawValue:)),
+                        queuedOn: CalendarDate(rawValue: row[4]) ?? CalendarDate(rawValue: "1970-01-01")!))
+            }
+            state.today = try Int.fetchOne(db, sql: "SELECT value FROM meta WHERE name = ?", arguments: [Self.todayKey])
+            state.firedThrough = try Int.fetchOne(
+                db, sql: "SELECT value FROM meta WHERE name = ?", arguments: [Self.firedThroughKey])
+            return state
+        }
+    }
+
+    /// A subject's history, oldest first.
+    package func workflowHistory(subject: String) throws -> [CaseReport.HistoryEntry] {
+        try writer.read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT onDay, at, event, actor, fromState, toState, messageId FROM workflow_history
+                    WHERE subject = ? ORDER BY id
+                    """, arguments: [subject]
+            ).map { row in
+                CaseReport.HistoryEntry(
+                    on: CalendarDate(rawValue: row[0]) ?? CalendarDate(rawValue: "1970-01-01")!,
+                    at: Date(timeIntervalSince1970: row[1]), event: row[2], actor: row[3], from: row[4], to: row[5],
+                    messageId: row[6])
+            }
+        }
+    }
+
+    static func writeWorkflow(_ db: Database, _ writes: WorkflowWrites) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let now = Date().timeIntervalSince1970
+        for (change, messageId, day) in writes.changes {
+            for (subject, record) in change.records.sorted(by: { $0.key < $1.key }) {
+                try db.execute(
+                    sql: """
+                        INSERT INTO workflow_process (subject, kind, state, body, updatedOn) VALUES (?, ?, ?, ?, ?)
+                        ON CONFLICT(subject) DO UPDATE SET
+                            kind = excluded.kind, state = excluded.state, body = excluded.body, updatedOn = excluded.updatedOn
+                        """,
+                    arguments: [
+                        subject, record.process.kind.rawValue, record.process.stateName, try encoder.encode(record),
+                        record.updatedOn.rawValue,
+                    ])
+                // The timer index: what is due from whom, for operators reading the file and for `due`.
+                try db.execute(sql: "DELETE FROM workflow_timer WHERE subject = ?", arguments: [subject])
+                let timers = record.process.timers
+                for (deadline, overdue) in timers.running.values.map({ ($0, false) }) + timers.overdue.values.map({ ($0, true) }) {
+                    try db.execute(
+                        sql: """
+                            INSERT INTO workflow_timer (subject, kind, due, remindOn, obligated, supervisor, overdue, reminded)
+                            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                            """,
+                        arguments: [
+                            subject, deadline.kind.rawValue, deadline.due.rawValue, deadline.remindOn?.rawValue,
+                            deadline.obligated.description, deadline.supervisor.description, overdue,
+                            record.reminded.contains(deadline.kind),
+                        ])
+                }
+            }
+            for entry in change.history {
+                try db.execute(
+                    sql: """
+                        INSERT INTO workflow_history (subject, onDay, at, event, actor, fromState, toState, messageId)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                        """,
+                    arguments: [
+                        entry.subjectId, entry.on.rawValue, now, entry.event, entry.actor, entry.from, entry.to, messageId,
+                    ])
+            }
+            for item in change.agenda {
+                try db.execute(
+                    sql: "INSERT INTO agenda_item (subject, reason, obligated, due, queuedOn) VALUES (?, ?, ?, ?, ?)",
+                    arguments: [
+                        item.subjectId, item.reason,
+                        try item.obligated.map { String(decoding: try encoder.encode($0), as: UTF8.self) },
+                        item.due?.rawValue, day.rawValue,
+                    ])
+            }
+        }
+        for (key, value) in [(todayKey, writes.today), (firedThroughKey, writes.firedThrough)] {
+            guard let value else { continue }
+            try db.execute(
+                sql: """
+                    INSERT INTO meta (name, value) VALUES (?, ?)
+                    ON CONFLICT(name) DO UPDATE SET value = excluded.value
+                    """, arguments: [key, value])
+        }
+    }
+}
