@@ -27,11 +27,13 @@ final class ScenarioCounty: Sendable {
 
     let cluster: Cluster
 
-    init(start: String) async throws {
-        cluster = try Cluster(coordinator: [
-            "clock": ["driven": true, "start": start],
-            "workflow": ["calendar": Self.calendar],
-        ])
+    /// - Parameter settings: more keys of the coordinator's configuration (e.g. `meetings`).
+    init(start: String, settings: [String: Any] = [:]) async throws {
+        cluster = try Cluster(
+            coordinator: [
+                "clock": ["driven": true, "start": start],
+                "workflow": ["calendar": Self.calendar],
+            ].merging(settings) { $1 })
         try cluster.addNode(Self.congress, kind: "congress")
         try cluster.addNode(Self.procuratorate, kind: "procuratorate")
         try cluster.addNode(Self.station, kind: "station")
@@ -110,6 +112,12 @@ final class ScenarioCounty: Sendable {
     }
 
     func state(_ subject: String) throws -> String? { try show(subject).state }
+
+    /// `xianjie meeting show ID --json` (nil when there is no such meeting).
+    func meeting(_ meetingId: String) throws -> MeetingReport.Meeting? {
+        let output = try cluster.cli(["meeting", "show", meetingId, "--json"] + operatorArguments)
+        return try XianjieJSON.decode(MeetingReport.self, from: Data(output.utf8)).meetings.first
+    }
 
     /// `xianjie due [--agency A] --json`.
     func due(agency: String? = nil) throws -> DueReport {

@@ -55,6 +55,15 @@ import XianjieMessages
                 of: kind, on: ItemFixture.process(in: .lookBackScheduled), subject: "T-01", timers: \.timers,
                 obligated: .coordinator, supervisor: .congress, overdueIn: .lookBackScheduled,
                 metBy: (.lookBackResult(confirmed: true, newItemId: nil), .congress, .confirmed))
+        case .meetingAssignment:
+            let decision = JointMeetingMinutes.Decision(
+                decisionId: "D-1", item: "制定修复方案", leadPerson: "王队长", responsibleUnit: ItemFixture.unit,
+                deadline: day("2024-12-20"))
+            var assignment = MeetingAssignmentProcess(decision: decision, meetingId: "WO-2024-12-02")
+            _ = try assignment.received(.publish, at: day("2024-12-02"), by: .coordinator)
+            try expectLifecycle(
+                of: kind, on: assignment, subject: "D-1", timers: \.timers, obligated: unit, supervisor: .coordinator,
+                overdueIn: .overdue, metBy: (.finish, unit, .done))
         }
     }
 
@@ -113,6 +122,7 @@ protocol TimerEvents {
 extension DeputySuggestionProcess.Event: TimerEvents {}
 extension PublicInterestCaseProcess.Event: TimerEvents {}
 extension ThreeListsProcess.Event: TimerEvents {}
+extension MeetingAssignmentProcess.Event: TimerEvents {}
 
 /// The (event, sender) pairs among the two timer events for running `kind` from each of `senders`
 /// that `process` does not refuse for `wrongParty`.

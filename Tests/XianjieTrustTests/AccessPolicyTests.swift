@@ -176,6 +176,42 @@ struct AccessPolicyTests {
         for step in refused { #expect(!policy.check(step).isAllowed, "\(step.type) from \(step.sender)") }
     }
 
+    @Test("every joint-meeting document is allowed from its sender")
+    func meetingDocuments() {
+        let congress = (Sample.congress, "congress")
+        let procuratorate = (Sample.procuratorate, "procuratorate")
+        let agency = (Sample.forestry, "agency")
+        let station = (Sample.station, "station")
+        let everyMember = [congress, procuratorate, agency, station]
+        let steps: [PolicyRequest] = [
+            request("xianjie.meetingNotice", from: "coordinator", "coordinator", to: everyMember),
+            request("xianjie.meetingNotice", from: Sample.congress, "congress", to: [procuratorate, agency]),
+            request("xianjie.meetingNotice", from: Sample.procuratorate, "procuratorate", to: [congress, station]),
+            request("xianjie.agendaMotion", from: Sample.forestry, "agency", to: [congress, procuratorate]),
+            request("xianjie.agendaMotion", from: Sample.station, "station", to: [congress]),
+            request("xianjie.agendaMotion", from: Sample.procuratorate, "procuratorate", to: [congress, procuratorate]),
+            request("xianjie.meetingAgenda", from: "coordinator", "coordinator", to: everyMember),
+            request("xianjie.meetingAttendance", from: Sample.congress, "congress", to: [procuratorate, agency]),
+            request("xianjie.jointMeetingMinutes", from: Sample.congress, "congress", to: everyMember),
+            request("xianjie.minutesCosign", from: Sample.congress, "congress", to: [procuratorate, agency, station]),
+            request("xianjie.minutesCosign", from: Sample.procuratorate, "procuratorate", to: [congress, agency]),
+            request("xianjie.assignmentProgress", from: Sample.forestry, "agency", to: [congress, procuratorate]),
+            request("xianjie.assignmentProgress", from: Sample.congress, "congress", to: [procuratorate]),
+        ]
+        for step in steps { #expect(policy.check(step) == .allowed, "\(step.type) from \(step.sender)") }
+        // And some that are not.
+        let refused: [PolicyRequest] = [
+            request("xianjie.meetingNotice", from: Sample.forestry, "agency", to: [congress]),
+            request("xianjie.meetingAgenda", from: Sample.congress, "congress", to: [procuratorate]),
+            request("xianjie.agendaMotion", from: Sample.forestry, "agency", to: [station]),
+            request("xianjie.jointMeetingMinutes", from: Sample.forestry, "agency", to: [congress]),
+            request("xianjie.minutesCosign", from: Sample.station, "station", to: [congress]),
+            request("xianjie.assignmentProgress", from: Sample.forestry, "agency", to: [station]),
+            request("xianjie.assignmentProgress", from: Sample.station, "station", to: [congress]),
+        ]
+        for step in refused { #expect(!policy.check(step).isAllowed, "\(step.type) from \(step.sender)") }
+    }
+
     @Test("other refusals say why")
     func otherDenials() {
         #expect(
@@ -424,6 +460,36 @@ struct AccessPolicyTests {
               "senders": { "kinds": ["coordinator"] },
               "recipients": { "kinds": ["congress", "procuratorate", "agency", "station"] },
               "note": "提醒 / 逾期通知: only the coordinator's deadline engine sends them"
+            },
+            {
+              "types": ["xianjie.meetingNotice"],
+              "senders": { "kinds": ["coordinator", "congress", "procuratorate"] },
+              "recipients": { "kinds": ["congress", "procuratorate", "agency", "station"] },
+              "note": "联席会议通知: the coordinator (by cadence), congress or the procuratorate calls a joint meeting"
+            },
+            {
+              "types": ["xianjie.agendaMotion"],
+              "senders": { "kinds": ["congress", "procuratorate", "agency", "station"] },
+              "recipients": { "kinds": ["congress", "procuratorate"] },
+              "note": "议题提议: any member proposes an agenda item to the congress and procuratorate sides"
+            },
+            {
+              "types": ["xianjie.meetingAgenda"],
+              "senders": { "kinds": ["coordinator"] },
+              "recipients": { "kinds": ["congress", "procuratorate", "agency", "station"] },
+              "note": "会议议程: only the coordinator freezes and sends the agenda"
+            },
+            {
+              "types": ["xianjie.meetingAttendance", "xianjie.jointMeetingMinutes", "xianjie.minutesCosign"],
+              "senders": { "kinds": ["congress", "procuratorate"] },
+              "recipients": { "kinds": ["congress", "procuratorate", "agency", "station"] },
+              "note": "签到, 联席会议纪要, 纪要会签: the congress and procuratorate sides record the meeting, to every member"
+            },
+            {
+              "types": ["xianjie.assignmentProgress"],
+              "senders": { "kinds": ["agency", "congress", "procuratorate"] },
+              "recipients": { "kinds": ["congress", "procuratorate"] },
+              "note": "交办事项进展: the responsible unit reports on a meeting's decision to congress and the procuratorate"
             }
           ]
         }

@@ -127,9 +127,11 @@ extension CoordinatorEngine {
         case CaseQuery.messageType: caseReport(wire, identity: identity, into: &turn)
         case DueQuery.messageType: dueReport(wire, identity: identity, into: &turn)
         case ClockRequest.messageType: clock(wire, identity: identity, into: &turn)
+        case MeetingQuery.messageType: meetingReport(wire, identity: identity, into: &turn)
+        case MeetingSchedule.messageType: scheduleMeeting(wire, identity: identity, into: &turn)
         case Welcome.messageType, Receipt.messageType, Rejection.messageType, StatusReport.messageType,
             FlowEvent.messageType, DeliveryReceipt.messageType, CaseReport.messageType, DueReport.messageType,
-            ClockReport.messageType, DeadlineNotice.messageType:
+            ClockReport.messageType, DeadlineNotice.messageType, MeetingReport.messageType, MeetingAgenda.messageType:
             let error = EnvelopeError(.protocolViolation, "only the coordinator sends \(header.type)")
             await reject(wire, identity: identity, error: error, into: &turn)
         default:

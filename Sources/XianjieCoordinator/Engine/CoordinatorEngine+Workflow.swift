@@ -85,6 +85,7 @@ extension CoordinatorEngine {
             counts.reminders += change.alerts.filter { $0.notice == .reminder }.count
             counts.overdue += change.alerts.filter { $0.notice == .overdue }.count
             if !change.isEmpty { record(change, messageId: nil, day: day, into: &turn) }
+            runMeetings(on: day, into: &turn)
         }
         turn.batch.workflow.firedThrough = firedThrough
         return counts
@@ -125,8 +126,35 @@ extension CoordinatorEngine {
         emit(notice, to: recipients, subject: alert.subjectId, into: &turn)
     }
 
+    /// A document the coordinator itself takes part with (a meeting notice, a frozen agenda): applied
+    /// to the book as the coordinator's own step, then sent. Returns the violation if the step is illegal.
+    @discardableResult
+    func act<P: MessagePayload>(
+        _ payload: P, to recipients: [AgencyID], subject: String, on day: CalendarDate, into turn: inout Turn
+    ) -> ProtocolViolation? {
+        let data: Data
+        do {
+            data = try XianjieJSON.encode(payload)
+        } catch {
+            logger.error("cannot encode \(P.messageType): \(error)")
+            return ProtocolViolation(.invalidArgument, "cannot encode \(P.messageType)")
+        }
+        let change: WorkflowChange?
+        do {
+            change = try workflow.admit(
+                type: P.messageType, data: data, sender: .coordinator, senderKind: "coordinator", on: day)
+        } catch {
+            logger.error("the coordinator's own \(P.messageType) for \(subject) was refused: \(error)")
+            return error
+        }
+        let id = emit(payload, to: recipients, subject: subject, into: &turn)
+        if let change { record(change, messageId: id, day: day, into: &turn) }
+        return nil
+    }
+
     /// A durable document from the coordinator itself: its own sequence, signed, queued like any other.
-    func emit<P: MessagePayload>(_ payload: P, to recipients: [AgencyID], subject: String?, into turn: inout Turn) {
+    @discardableResult
+    func emit<P: MessagePayload>(_ payload: P, to recipients: [AgencyID], subject: String?, into turn: inout Turn) -> String? {
         let sequence = (sources[.coordinator] ?? 0) + 1
         let header = EnvelopeHeader(
             source: .coordinator, type: P.messageType, subject: subject, dataschema: P.schemaID, recipients: recipients,
@@ -143,8 +171,10 @@ extension CoordinatorEngine {
                     .messageAccepted, actor: AgencyID.coordinator.rawValue, subject: subject, messageId: header.id,
                     messageHash: hash,
                     detail: "\(P.messageType) #\(sequence) from coordinator to \(recipients.map(\.rawValue).joined(separator: ", "))"))
+            return header.id
         } catch {
             logger.error("cannot encode \(P.messageType): \(error)")
+            return nil
         }
     }
 

@@ -47,6 +47,8 @@ final class CoordinatorEngine {
     var drivenDay = 0
     /// The last day the deadline engine ran for (day ordinal).
     var firedThrough = 0
+    /// When the last meeting agenda froze (new clues since then go on the next one).
+    var lastFreezeAt = Date(timeIntervalSince1970: 0)
 
     /// Where the engine's answers go: the ROUTER and the XPUB of the service.
     struct Outbound {
@@ -95,6 +97,7 @@ final class CoordinatorEngine {
         let wall = configuration.clock.wallDay()
         drivenDay = persisted.today ?? configuration.clock.start.map { GregorianDay($0).ordinal } ?? wall
         firedThrough = persisted.firedThrough ?? (configuration.clock.driven ? drivenDay : wall)
+        lastFreezeAt = Date(timeIntervalSince1970: Double(persisted.lastFreezeAt ?? 0))
     }
 
     // MARK: Sending

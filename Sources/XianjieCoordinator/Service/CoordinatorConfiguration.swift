@@ -40,6 +40,8 @@ package struct CoordinatorConfiguration: Sendable, Codable {
     package var clock = ClockConfiguration()
     /// The superior procuratorate (上一级检察院), told when a filing with it is overdue.
     package var superiorProcuratorate: AgencyID?
+    /// The joint meetings the coordinator announces on its own (cadence), and how it runs them.
+    package var meetings = MeetingConfiguration()
 
     package init() {}
 
@@ -91,6 +93,76 @@ package struct CoordinatorConfiguration: Sendable, Codable {
         workflow = try container.decodeIfPresent(ProtocolRules.self, forKey: .workflow) ?? ProtocolRules()
         clock = try container.decodeIfPresent(ClockConfiguration.self, forKey: .clock) ?? ClockConfiguration()
         superiorProcuratorate = try container.decodeIfPresent(AgencyID.self, forKey: .superiorProcuratorate)
+        meetings = try container.decodeIfPresent(MeetingConfiguration.self, forKey: .meetings) ?? MeetingConfiguration()
+    }
+}
+
+/// 联席会议 (DOMAIN.md §4 D): which meetings recur, who is invited, when notices go and agendas freeze.
+package struct MeetingConfiguration: Sendable, Codable, Equatable {
+    /// A recurring meeting: weekly on `weekday` (1 = Monday … 7 = Sunday) or monthly on `dayOfMonth`.
+    package struct Cadence: Sendable, Codable, Equatable {
+        package var kind: MeetingKind
+        package var title: String
+        package var weekday: Int?
+        package var dayOfMonth: Int?
+
+        package init(kind: MeetingKind, title: String, weekday: Int? = nil, dayOfMonth: Int? = nil) {
+            self.kind = kind
+            self.title = title
+            self.weekday = weekday
+            self.dayOfMonth = dayOfMonth
+        }
+
+        private enum CodingKeys: String, CodingKey { case kind, title, weekday, dayOfMonth }
+
+        package init(from decoder: any Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            self.init(
+                kind: try c.decode(MeetingKind.self, forKey: .kind), title: try c.decode(String.self, forKey: .title),
+                weekday: try c.decodeIfPresent(Int.self, forKey: .weekday),
+                dayOfMonth: try c.decodeIfPresent(Int.self, forKey: .dayOfMonth))
+            switch (weekday, dayOfMonth) {
+            case (let day?, nil) where (1...7).contains(day): break
+            case (nil, let day?) where (1...28).contains(day): break
+            default:
+                throw DecodingError.dataCorruptedError(
+                    forKey: .weekday, in: c,
+                    debugDescription: "a meeting cadence needs either weekday (1 = Monday … 7 = Sunday) or dayOfMonth (1 … 28)")
+            }
+        }
+    }
+
+    package var cadence: [Cadence] = []
+    /// Who convenes the recurring meetings (default: the first congress node).
+    package var convener: AgencyID?
+    /// Who is invited (default: every congress and procuratorate node).
+    package var members: [AgencyID]?
+    /// The notice goes this many days before the meeting.
+    package var noticeLeadDays = 3
+    /// The agenda is collected and frozen this many days before the meeting.
+    package var freezeLeadDays = 1
+    /// Items whose look-back falls within this many days of the freeze go on the agenda.
+    package var lookBackWindowDays = 30
+
+    package init() {}
+
+    private enum CodingKeys: String, CodingKey {
+        case cadence, convener, members, noticeLeadDays, freezeLeadDays, lookBackWindowDays
+    }
+
+    package init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        cadence = try c.decodeIfPresent([Cadence].self, forKey: .cadence) ?? []
+        convener = try c.decodeIfPresent(AgencyID.self, forKey: .convener)
+        members = try c.decodeIfPresent([AgencyID].self, forKey: .members)
+        noticeLeadDays = try c.decodeIfPresent(Int.self, forKey: .noticeLeadDays) ?? 3
+        freezeLeadDays = try c.decodeIfPresent(Int.self, forKey: .freezeLeadDays) ?? 1
+        lookBackWindowDays = try c.decodeIfPresent(Int.self, forKey: .lookBackWindowDays) ?? 30
+        guard noticeLeadDays >= freezeLeadDays, freezeLeadDays >= 0 else {
+            throw DecodingError.dataCorruptedError(
+                forKey: .freezeLeadDays, in: c,
+                debugDescription: "the agenda freezes after the notice: need noticeLeadDays >= freezeLeadDays >= 0")
+        }
     }
 }
 

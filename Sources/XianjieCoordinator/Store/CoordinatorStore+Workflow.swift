@@ -9,10 +9,16 @@ package struct WorkflowWrites: Sendable {
     /// The driven clock's day and the last day the deadline engine ran, as day ordinals.
     package var today: Int?
     package var firedThrough: Int?
+    /// 督办 items taken onto a frozen meeting agenda: (meeting, subject, reason).
+    package var agendaTaken: [(meetingId: String, subjectId: String, reason: String)] = []
+    /// When the last agenda froze (seconds since 1970), for "new clues since the last meeting".
+    package var lastFreezeAt: Int?
 
     package init() {}
 
-    package var isEmpty: Bool { changes.isEmpty && today == nil && firedThrough == nil }
+    package var isEmpty: Bool {
+        changes.isEmpty && today == nil && firedThrough == nil && agendaTaken.isEmpty && lastFreezeAt == nil
+    }
 }
 
 /// An item queued for the next joint meeting (督办), as stored.
@@ -30,11 +36,13 @@ package struct PersistedWorkflow: Sendable {
     package var agenda: [AgendaRow] = []
     package var today: Int?
     package var firedThrough: Int?
+    package var lastFreezeAt: Int?
 }
 
 extension CoordinatorStore {
     static let todayKey = "workflow.clock.today"
     static let firedThroughKey = "workflow.clock.firedThrough"
+    static let lastFreezeKey = "workflow.meetings.lastFreezeAt"
 
     package func loadWorkflow() throws -> PersistedWorkflow {
         try writer.read { db in
@@ -64,7 +72,18 @@ extension CoordinatorStore {
             state.today = try Int.fetchOne(db, sql: "SELECT value FROM meta WHERE name = ?", arguments: [Self.todayKey])
             state.firedThrough = try Int.fetchOne(
                 db, sql: "SELECT value FROM meta WHERE name = ?", arguments: [Self.firedThroughKey])
+            state.lastFreezeAt = try Int.fetchOne(
+                db, sql: "SELECT value FROM meta WHERE name = ?", arguments: [Self.lastFreezeKey])
             return state
+        }
+    }
+
+    /// The subjects (ids) of the documents of `type` accepted after `since`, oldest first.
+    package func acceptedSubjects(type: MessageType, since: Date) throws -> [String] {
+        try writer.read { db in
+            try String.fetchAll(
+                db, sql: "SELECT coalesce(subject, id) FROM message WHERE type = ? AND acceptedAt > ? ORDER BY rowid",
+                arguments: [type.rawValue, since.timeIntervalSince1970])
         }
     }
 
@@ -138,7 +157,14 @@ extension CoordinatorStore {
                     ])
             }
         }
-        for (key, value) in [(todayKey, writes.today), (firedThroughKey, writes.firedThrough)] {
+        for taken in writes.agendaTaken {
+            try db.execute(
+                sql: "UPDATE agenda_item SET meeting = ? WHERE meeting IS NULL AND subject = ? AND reason = ?",
+                arguments: [taken.meetingId, taken.subjectId, taken.reason])
+        }
+        for (key, value) in [
+            (todayKey, writes.today), (firedThroughKey, writes.firedThrough), (lastFreezeKey, writes.lastFreezeAt),
+        ] {
             guard let value else { continue }
             try db.execute(
                 sql: """

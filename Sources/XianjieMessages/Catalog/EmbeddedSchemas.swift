@@ -227,6 +227,68 @@ package enum EmbeddedSchemas {
           "$ref": "#/$defs/calendarDate"
         }
       }
+    },
+    "meetingKind": {
+      "type": "string",
+      "enum": [
+        "weeklyOffice",
+        "monthlyCoordination",
+        "periodicJoint",
+        "topic",
+        "assignment"
+      ],
+      "description": "The kind of joint meeting (DOMAIN.md §4 D): 周例会, 月碰头会, 定期联席会议, 专题联席会议, 问题交办会议."
+    },
+    "meetingSide": {
+      "type": "string",
+      "enum": [
+        "congress",
+        "procuratorate",
+        "agency",
+        "other"
+      ],
+      "description": "The side a meeting participant speaks for; the minutes are co-signed by the congress and procuratorate sides."
+    },
+    "meetingAgendaItem": {
+      "type": "object",
+      "description": "An item of a joint meeting's frozen agenda (DOMAIN.md §4 D).",
+      "required": [
+        "itemId",
+        "category",
+        "title"
+      ],
+      "additionalProperties": false,
+      "properties": {
+        "itemId": {
+          "$ref": "#/$defs/shortText",
+          "description": "Unique within the agenda."
+        },
+        "category": {
+          "enum": [
+            "newClue",
+            "conversionCandidate",
+            "overdue",
+            "lookBackDue",
+            "motion"
+          ],
+          "description": "Why the item is on the agenda: a new clue, a procuratorial suggestion that may become a deputy suggestion, an overdue step (督办), a look-back due, a member's motion."
+        },
+        "subjectId": {
+          "$ref": "#/$defs/shortText",
+          "description": "The suggestion, case, document number, list item or decision concerned."
+        },
+        "title": {
+          "$ref": "#/$defs/text"
+        },
+        "due": {
+          "$ref": "#/$defs/calendarDate",
+          "description": "For an overdue item or a look-back: the day it was or is due."
+        },
+        "obligated": {
+          "$ref": "#/$defs/party",
+          "description": "For an overdue item: who owes the step."
+        }
+      }
     }
   }
 }
@@ -304,6 +366,90 @@ package enum EmbeddedSchemas {
     "causationid": {
       "$ref": "common.schema.json#/$defs/messageId",
       "description": "The id of the message that caused this one."
+    }
+  }
+}
+"""#,
+        "messages/agenda-motion.v1.schema.json": #"""
+{
+  "$schema": "https://json-schema.org/draft/2020-12/schema",
+  "$id": "https://schemas.xianjie.invalid/messages/agenda-motion.v1.schema.json",
+  "title": "xianjie.agendaMotion — 议题提议",
+  "description": "A member proposes an item for a joint meeting's agenda while it is open (DOMAIN.md §4 D). Durable.",
+  "type": "object",
+  "required": [
+    "meetingId",
+    "motionId",
+    "title",
+    "reason",
+    "at"
+  ],
+  "additionalProperties": false,
+  "properties": {
+    "meetingId": {
+      "$ref": "../common.schema.json#/$defs/shortText"
+    },
+    "motionId": {
+      "$ref": "../common.schema.json#/$defs/shortText",
+      "description": "Unique within the meeting."
+    },
+    "title": {
+      "$ref": "../common.schema.json#/$defs/shortText"
+    },
+    "subjectId": {
+      "$ref": "../common.schema.json#/$defs/shortText",
+      "description": "The suggestion, case or list item the motion is about."
+    },
+    "reason": {
+      "$ref": "../common.schema.json#/$defs/text",
+      "description": "Why the meeting should discuss it."
+    },
+    "proposedBy": {
+      "$ref": "../common.schema.json#/$defs/person"
+    },
+    "at": {
+      "$ref": "../common.schema.json#/$defs/timestamp"
+    }
+  }
+}
+"""#,
+        "messages/assignment-progress.v1.schema.json": #"""
+{
+  "$schema": "https://json-schema.org/draft/2020-12/schema",
+  "$id": "https://schemas.xianjie.invalid/messages/assignment-progress.v1.schema.json",
+  "title": "xianjie.assignmentProgress — 交办事项进展",
+  "description": "The responsible unit reports that work on a joint meeting's decision started, or that it is done (DOMAIN.md §4 D: open → inProgress → done). Durable.",
+  "type": "object",
+  "required": [
+    "decisionId",
+    "meetingId",
+    "step",
+    "report",
+    "at"
+  ],
+  "additionalProperties": false,
+  "properties": {
+    "decisionId": {
+      "$ref": "../common.schema.json#/$defs/shortText"
+    },
+    "meetingId": {
+      "$ref": "../common.schema.json#/$defs/shortText",
+      "description": "The meeting that decided it."
+    },
+    "step": {
+      "enum": [
+        "started",
+        "done"
+      ]
+    },
+    "report": {
+      "$ref": "../common.schema.json#/$defs/text"
+    },
+    "at": {
+      "$ref": "../common.schema.json#/$defs/timestamp"
+    },
+    "attachments": {
+      "$ref": "../common.schema.json#/$defs/attachments"
     }
   }
 }
@@ -797,6 +943,175 @@ package enum EmbeddedSchemas {
           }
         }
       }
+    }
+  }
+}
+"""#,
+        "messages/bus-meeting-query.v1.schema.json": #"""
+{
+  "$schema": "https://json-schema.org/draft/2020-12/schema",
+  "$id": "https://schemas.xianjie.invalid/messages/bus-meeting-query.v1.schema.json",
+  "title": "xianjie.bus.meetingQuery — 会议查询",
+  "description": "Asks the coordinator about joint meetings (xianjie meeting list|show); answered by xianjie.bus.meetingReport. Transient.",
+  "type": "object",
+  "required": [],
+  "additionalProperties": false,
+  "properties": {
+    "meetingId": {
+      "$ref": "../common.schema.json#/$defs/shortText",
+      "description": "One meeting; absent: every meeting not closed, and the next ones."
+    }
+  }
+}
+"""#,
+        "messages/bus-meeting-report.v1.schema.json": #"""
+{
+  "$schema": "https://json-schema.org/draft/2020-12/schema",
+  "$id": "https://schemas.xianjie.invalid/messages/bus-meeting-report.v1.schema.json",
+  "title": "xianjie.bus.meetingReport — 会议报告",
+  "description": "Joint meetings as the coordinator keeps them: state, agenda, quorum and the state of each decision's assignment. Transient.",
+  "type": "object",
+  "required": [
+    "today",
+    "meetings"
+  ],
+  "additionalProperties": false,
+  "properties": {
+    "today": {
+      "$ref": "../common.schema.json#/$defs/calendarDate"
+    },
+    "meetings": {
+      "type": "array",
+      "items": {
+        "type": "object",
+        "required": [
+          "meetingId",
+          "kind",
+          "title",
+          "scheduledFor",
+          "state",
+          "convener",
+          "members",
+          "agenda",
+          "motions",
+          "decisions"
+        ],
+        "additionalProperties": false,
+        "properties": {
+          "meetingId": {
+            "$ref": "../common.schema.json#/$defs/shortText"
+          },
+          "kind": {
+            "$ref": "../common.schema.json#/$defs/meetingKind"
+          },
+          "title": {
+            "$ref": "../common.schema.json#/$defs/shortText"
+          },
+          "scheduledFor": {
+            "$ref": "../common.schema.json#/$defs/calendarDate"
+          },
+          "state": {
+            "type": "string"
+          },
+          "convener": {
+            "$ref": "../common.schema.json#/$defs/agencyId"
+          },
+          "members": {
+            "type": "array",
+            "items": {
+              "$ref": "../common.schema.json#/$defs/agencyId"
+            }
+          },
+          "quorum": {
+            "type": "boolean",
+            "description": "Absent before the meeting convenes."
+          },
+          "quorumProblem": {
+            "type": "string"
+          },
+          "agenda": {
+            "type": "array",
+            "items": {
+              "$ref": "../common.schema.json#/$defs/meetingAgendaItem"
+            },
+            "description": "The frozen agenda; empty while it is still open."
+          },
+          "motions": {
+            "type": "array",
+            "items": {
+              "$ref": "../common.schema.json#/$defs/shortText"
+            },
+            "description": "The titles of the members' motions."
+          },
+          "decisions": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "required": [
+                "decisionId",
+                "item",
+                "responsibleUnit",
+                "deadline",
+                "state"
+              ],
+              "additionalProperties": false,
+              "properties": {
+                "decisionId": {
+                  "$ref": "../common.schema.json#/$defs/shortText"
+                },
+                "item": {
+                  "$ref": "../common.schema.json#/$defs/text"
+                },
+                "responsibleUnit": {
+                  "$ref": "../common.schema.json#/$defs/agencyId"
+                },
+                "deadline": {
+                  "$ref": "../common.schema.json#/$defs/calendarDate"
+                },
+                "state": {
+                  "type": "string",
+                  "description": "The assignment's state, e.g. open, inProgress, done, overdue."
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+}
+"""#,
+        "messages/bus-meeting-schedule.v1.schema.json": #"""
+{
+  "$schema": "https://json-schema.org/draft/2020-12/schema",
+  "$id": "https://schemas.xianjie.invalid/messages/bus-meeting-schedule.v1.schema.json",
+  "title": "xianjie.bus.meetingSchedule — 召集会议",
+  "description": "An operator calls a topic or assignment meeting (xianjie meeting schedule): the coordinator sends the xianjie.meetingNotice and answers with xianjie.bus.meetingReport. Transient.",
+  "type": "object",
+  "required": [
+    "kind",
+    "title",
+    "scheduledFor"
+  ],
+  "additionalProperties": false,
+  "properties": {
+    "kind": {
+      "$ref": "../common.schema.json#/$defs/meetingKind"
+    },
+    "title": {
+      "$ref": "../common.schema.json#/$defs/shortText"
+    },
+    "scheduledFor": {
+      "$ref": "../common.schema.json#/$defs/calendarDate"
+    },
+    "members": {
+      "$ref": "../common.schema.json#/$defs/agencyList",
+      "minItems": 1,
+      "description": "The agencies to invite; absent: the coordinator's configured members."
+    },
+    "convener": {
+      "$ref": "../common.schema.json#/$defs/agencyId",
+      "description": "The convening agency; absent: the configured convener."
     }
   }
 }
@@ -1751,6 +2066,75 @@ package enum EmbeddedSchemas {
   }
 }
 """#,
+        "messages/joint-meeting-minutes.v1.schema.json": #"""
+{
+  "$schema": "https://json-schema.org/draft/2020-12/schema",
+  "$id": "https://schemas.xianjie.invalid/messages/joint-meeting-minutes.v1.schema.json",
+  "title": "xianjie.jointMeetingMinutes — 联席会议纪要",
+  "description": "The minutes of a joint meeting and its decisions; once the congress and procuratorate sides have co-signed, each decision becomes an assignment {item, lead person, responsible unit, deadline} (DOMAIN.md §4 D). Durable.",
+  "type": "object",
+  "required": [
+    "meetingId",
+    "summary",
+    "decisions",
+    "draftedAt"
+  ],
+  "additionalProperties": false,
+  "properties": {
+    "meetingId": {
+      "$ref": "../common.schema.json#/$defs/shortText"
+    },
+    "summary": {
+      "$ref": "../common.schema.json#/$defs/text"
+    },
+    "decisions": {
+      "type": "array",
+      "items": {
+        "type": "object",
+        "required": [
+          "decisionId",
+          "item",
+          "leadPerson",
+          "responsibleUnit",
+          "deadline"
+        ],
+        "additionalProperties": false,
+        "properties": {
+          "decisionId": {
+            "$ref": "../common.schema.json#/$defs/shortText",
+            "description": "Unique on the bus: progress reports name it."
+          },
+          "item": {
+            "$ref": "../common.schema.json#/$defs/text",
+            "description": "交办事项: what is to be done."
+          },
+          "subjectId": {
+            "$ref": "../common.schema.json#/$defs/shortText",
+            "description": "The suggestion, case or list item the decision concerns."
+          },
+          "leadPerson": {
+            "$ref": "../common.schema.json#/$defs/shortText",
+            "description": "责任人: the leader answerable for it."
+          },
+          "responsibleUnit": {
+            "$ref": "../common.schema.json#/$defs/agencyId",
+            "description": "责任单位."
+          },
+          "deadline": {
+            "$ref": "../common.schema.json#/$defs/calendarDate",
+            "description": "办结时限."
+          }
+        }
+      },
+      "maxItems": 500,
+      "description": "May be empty (a meeting that only heard reports, or had no quorum)."
+    },
+    "draftedAt": {
+      "$ref": "../common.schema.json#/$defs/timestamp"
+    }
+  }
+}
+"""#,
         "messages/litigation-complaint.v1.schema.json": #"""
 {
   "$schema": "https://json-schema.org/draft/2020-12/schema",
@@ -1844,6 +2228,178 @@ package enum EmbeddedSchemas {
       ]
     }
   ]
+}
+"""#,
+        "messages/meeting-agenda.v1.schema.json": #"""
+{
+  "$schema": "https://json-schema.org/draft/2020-12/schema",
+  "$id": "https://schemas.xianjie.invalid/messages/meeting-agenda.v1.schema.json",
+  "title": "xianjie.meetingAgenda — 会议议程",
+  "description": "The agenda of a joint meeting as the coordinator collected and froze it: new clues, conversion candidates, overdue items (督办), look-backs due and the members' motions (DOMAIN.md §4 D). Sent only by the coordinator. Durable.",
+  "type": "object",
+  "required": [
+    "meetingId",
+    "items",
+    "frozenOn"
+  ],
+  "additionalProperties": false,
+  "properties": {
+    "meetingId": {
+      "$ref": "../common.schema.json#/$defs/shortText"
+    },
+    "items": {
+      "type": "array",
+      "items": {
+        "$ref": "../common.schema.json#/$defs/meetingAgendaItem"
+      },
+      "maxItems": 500,
+      "description": "In the order the meeting takes them; may be empty."
+    },
+    "frozenOn": {
+      "$ref": "../common.schema.json#/$defs/calendarDate",
+      "description": "The coordinator's day when it froze the agenda."
+    }
+  }
+}
+"""#,
+        "messages/meeting-attendance.v1.schema.json": #"""
+{
+  "$schema": "https://json-schema.org/draft/2020-12/schema",
+  "$id": "https://schemas.xianjie.invalid/messages/meeting-attendance.v1.schema.json",
+  "title": "xianjie.meetingAttendance — 签到 / 出席",
+  "description": "Who attended a joint meeting, for which side and in which role; the meeting convenes with it and its quorum is judged on it: a principal of the congress side and one of the procuratorate side, and for a plenary the group leader or a delegated deputy leader (DOMAIN.md §4 D). Durable.",
+  "type": "object",
+  "required": [
+    "meetingId",
+    "attendees",
+    "convenedAt"
+  ],
+  "additionalProperties": false,
+  "properties": {
+    "meetingId": {
+      "$ref": "../common.schema.json#/$defs/shortText"
+    },
+    "attendees": {
+      "type": "array",
+      "items": {
+        "type": "object",
+        "required": [
+          "person",
+          "agency",
+          "side",
+          "role"
+        ],
+        "additionalProperties": false,
+        "properties": {
+          "person": {
+            "$ref": "../common.schema.json#/$defs/person"
+          },
+          "agency": {
+            "$ref": "../common.schema.json#/$defs/agencyId"
+          },
+          "side": {
+            "$ref": "../common.schema.json#/$defs/meetingSide"
+          },
+          "role": {
+            "enum": [
+              "principal",
+              "groupLeader",
+              "deputyLeader",
+              "member"
+            ],
+            "description": "主要负责人 / 领导小组组长 / 受委托副组长 / 成员."
+          }
+        }
+      },
+      "minItems": 1,
+      "maxItems": 500
+    },
+    "convenedAt": {
+      "$ref": "../common.schema.json#/$defs/timestamp"
+    }
+  }
+}
+"""#,
+        "messages/meeting-notice.v1.schema.json": #"""
+{
+  "$schema": "https://json-schema.org/draft/2020-12/schema",
+  "$id": "https://schemas.xianjie.invalid/messages/meeting-notice.v1.schema.json",
+  "title": "xianjie.meetingNotice — 联席会议通知",
+  "description": "A joint meeting is called for a day, with its convener and the members invited; it opens the meeting's agenda for motions (DOMAIN.md §4 D). Durable.",
+  "type": "object",
+  "required": [
+    "meetingId",
+    "kind",
+    "title",
+    "scheduledFor",
+    "convener",
+    "members",
+    "issuedAt"
+  ],
+  "additionalProperties": false,
+  "properties": {
+    "meetingId": {
+      "$ref": "../common.schema.json#/$defs/shortText",
+      "description": "Unique on the bus: the agenda, attendance, minutes and co-signatures name it.",
+      "examples": [
+        "WO-2024-06-17"
+      ]
+    },
+    "kind": {
+      "$ref": "../common.schema.json#/$defs/meetingKind"
+    },
+    "title": {
+      "$ref": "../common.schema.json#/$defs/shortText"
+    },
+    "scheduledFor": {
+      "$ref": "../common.schema.json#/$defs/calendarDate"
+    },
+    "place": {
+      "$ref": "../common.schema.json#/$defs/shortText"
+    },
+    "convener": {
+      "$ref": "../common.schema.json#/$defs/agencyId",
+      "description": "召集单位."
+    },
+    "members": {
+      "$ref": "../common.schema.json#/$defs/agencyList",
+      "minItems": 1,
+      "description": "The agencies invited."
+    },
+    "issuedAt": {
+      "$ref": "../common.schema.json#/$defs/timestamp"
+    }
+  }
+}
+"""#,
+        "messages/minutes-cosign.v1.schema.json": #"""
+{
+  "$schema": "https://json-schema.org/draft/2020-12/schema",
+  "$id": "https://schemas.xianjie.invalid/messages/minutes-cosign.v1.schema.json",
+  "title": "xianjie.minutesCosign — 纪要会签",
+  "description": "One side signs a joint meeting's minutes; when the congress and procuratorate sides have both signed, the decisions are published (DOMAIN.md §4 D). Durable.",
+  "type": "object",
+  "required": [
+    "meetingId",
+    "side",
+    "signedBy",
+    "signedAt"
+  ],
+  "additionalProperties": false,
+  "properties": {
+    "meetingId": {
+      "$ref": "../common.schema.json#/$defs/shortText"
+    },
+    "side": {
+      "$ref": "../common.schema.json#/$defs/meetingSide"
+    },
+    "signedBy": {
+      "$ref": "../common.schema.json#/$defs/person"
+    },
+    "signedAt": {
+      "$ref": "../common.schema.json#/$defs/timestamp"
+    }
+  }
 }
 """#,
         "messages/objection.v1.schema.json": #"""

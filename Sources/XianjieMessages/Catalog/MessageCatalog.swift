@@ -47,6 +47,14 @@ package enum MessageCatalog {
         MessageDescriptor(LookBack.self),
         // The coordinator's deadline engine
         MessageDescriptor(DeadlineNotice.self),
+        // Joint meetings (DOMAIN.md §4 D)
+        MessageDescriptor(MeetingNotice.self),
+        MessageDescriptor(AgendaMotion.self),
+        MessageDescriptor(MeetingAgenda.self),
+        MessageDescriptor(MeetingAttendance.self),
+        MessageDescriptor(JointMeetingMinutes.self),
+        MessageDescriptor(MinutesCosign.self),
+        MessageDescriptor(AssignmentProgress.self),
         // The bus's own
         MessageDescriptor(Hello.self),
         MessageDescriptor(Welcome.self),
@@ -68,6 +76,10 @@ package enum MessageCatalog {
         MessageDescriptor(DueReport.self),
         MessageDescriptor(ClockRequest.self),
         MessageDescriptor(ClockReport.self),
+        // Joint-meeting queries answered by the coordinator
+        MessageDescriptor(MeetingQuery.self),
+        MessageDescriptor(MeetingSchedule.self),
+        MessageDescriptor(MeetingReport.self),
     ]
 
     private static let byType: [MessageType: MessageDescriptor] = Dictionary(

@@ -2,7 +2,7 @@ import XianjieMessages
 
 /// The four kinds of shared process the coordinator keeps (DOMAIN.md §4 A, B, C, G).
 package enum ProcessKind: String, Codable, Sendable, Hashable, CaseIterable {
-    case deputySuggestion, publicInterestCase, reverseConversion, threeListsItem
+    case deputySuggestion, publicInterestCase, reverseConversion, threeListsItem, jointMeeting, meetingAssignment
 
     /// How `case show` names it.
     package var title: String {
@@ -11,6 +11,8 @@ package enum ProcessKind: String, Codable, Sendable, Hashable, CaseIterable {
         case .publicInterestCase: "public-interest case (公益诉讼案件)"
         case .reverseConversion: "reverse conversion (检察建议转化)"
         case .threeListsItem: "three-lists item (三单事项)"
+        case .jointMeeting: "joint meeting (联席会议)"
+        case .meetingAssignment: "meeting assignment (交办事项)"
         }
     }
 }
@@ -21,6 +23,8 @@ package enum SharedProcess: Codable, Sendable, Equatable {
     case publicInterestCase(PublicInterestCaseProcess)
     case reverseConversion(ReverseConversionProcess)
     case threeListsItem(ThreeListsProcess)
+    case jointMeeting(JointMeetingProcess)
+    case meetingAssignment(MeetingAssignmentProcess)
 
     package var kind: ProcessKind {
         switch self {
@@ -28,6 +32,8 @@ package enum SharedProcess: Codable, Sendable, Equatable {
         case .publicInterestCase: .publicInterestCase
         case .reverseConversion: .reverseConversion
         case .threeListsItem: .threeListsItem
+        case .jointMeeting: .jointMeeting
+        case .meetingAssignment: .meetingAssignment
         }
     }
 
@@ -37,6 +43,8 @@ package enum SharedProcess: Codable, Sendable, Equatable {
         case .publicInterestCase(let p): p.caseId
         case .reverseConversion(let p): p.documentNumber
         case .threeListsItem(let p): p.itemId
+        case .jointMeeting(let p): p.meetingId
+        case .meetingAssignment(let p): p.decisionId
         }
     }
 
@@ -46,6 +54,8 @@ package enum SharedProcess: Codable, Sendable, Equatable {
         case .publicInterestCase(let p): p.state.rawValue
         case .reverseConversion(let p): p.state.rawValue
         case .threeListsItem(let p): p.state.rawValue
+        case .jointMeeting(let p): p.state.rawValue
+        case .meetingAssignment(let p): p.state.rawValue
         }
     }
 
@@ -54,8 +64,9 @@ package enum SharedProcess: Codable, Sendable, Equatable {
         switch self {
         case .deputySuggestion(let p): p.timers
         case .publicInterestCase(let p): p.timers
-        case .reverseConversion: TimerBook()
+        case .reverseConversion, .jointMeeting: TimerBook()
         case .threeListsItem(let p): p.timers
+        case .meetingAssignment(let p): p.timers
         }
     }
 
@@ -100,6 +111,20 @@ package enum SharedProcess: Codable, Sendable, Equatable {
             put("lookBackOn", p.lookBackOn)
             put("reopenedFrom", p.reopenedFrom)
             put("reopenedAs", p.reopenedAs)
+        case .jointMeeting(let p):
+            put("kind", p.kind.rawValue)
+            put("title", p.title)
+            put("scheduledFor", p.scheduledFor)
+            put("convener", p.convener)
+            if !p.members.isEmpty { put("members", p.members.map(\.rawValue).joined(separator: ", ")) }
+            put("quorum", p.quorum.map { $0 ? "yes" : "no: \(p.quorumProblem ?? "?")" })
+            if !p.decisions.isEmpty { put("decisions", p.decisions.map(\.decisionId).joined(separator: ", ")) }
+        case .meetingAssignment(let p):
+            put("meetingId", p.meetingId)
+            put("item", p.decision.item)
+            put("leadPerson", p.decision.leadPerson)
+            put("responsibleUnit", p.decision.responsibleUnit)
+            put("deadline", p.decision.deadline)
         }
         return out
     }
@@ -111,6 +136,8 @@ package enum ProcessEvent: Sendable, Equatable {
     case publicInterestCase(PublicInterestCaseProcess.Event)
     case reverseConversion(ReverseConversionProcess.Event)
     case threeListsItem(ThreeListsProcess.Event)
+    case jointMeeting(JointMeetingProcess.Event)
+    case meetingAssignment(MeetingAssignmentProcess.Event)
     case reminderDue(TimerKind)
     case timerExpired(TimerKind)
 
@@ -120,6 +147,8 @@ package enum ProcessEvent: Sendable, Equatable {
         case .publicInterestCase(let e): e.name
         case .reverseConversion(let e): e.name
         case .threeListsItem(let e): e.name
+        case .jointMeeting(let e): e.name
+        case .meetingAssignment(let e): e.name
         case .reminderDue(let kind): "reminderDue(\(kind.rawValue))"
         case .timerExpired(let kind): "timerExpired(\(kind.rawValue))"
         }
@@ -161,6 +190,18 @@ extension SharedProcess {
             return try Self.run(&p, .reminderDue(k), date, actor, rules)
         case (.threeListsItem(var p), .timerExpired(let k)):
             defer { self = .threeListsItem(p) }
+            return try Self.run(&p, .timerExpired(k), date, actor, rules)
+        case (.jointMeeting(var p), .jointMeeting(let e)):
+            defer { self = .jointMeeting(p) }
+            return try Self.run(&p, e, date, actor, rules)
+        case (.meetingAssignment(var p), .meetingAssignment(let e)):
+            defer { self = .meetingAssignment(p) }
+            return try Self.run(&p, e, date, actor, rules)
+        case (.meetingAssignment(var p), .reminderDue(let k)):
+            defer { self = .meetingAssignment(p) }
+            return try Self.run(&p, .reminderDue(k), date, actor, rules)
+        case (.meetingAssignment(var p), .timerExpired(let k)):
+            defer { self = .meetingAssignment(p) }
             return try Self.run(&p, .timerExpired(k), date, actor, rules)
         default:
             throw ProtocolViolation(

@@ -295,11 +295,58 @@ extension WorkflowBook {
                     case .threeListsItem:
                         if let day = p.scheduledFor { return [.threeListsItem(.scheduleLookBack(on: day))] }
                         return [.threeListsItem(.lookBackResult(confirmed: p.confirmed ?? true, newItemId: p.newItemId))]
-                    case .reverseConversion:
-                        throw ProtocolViolation(.wrongProcess, "a reverse conversion has no look-back; look back on its suggestion")
+                    case .reverseConversion, .jointMeeting, .meetingAssignment:
+                        throw ProtocolViolation(
+                            .wrongProcess, "\(process.kind.title) \(p.subjectId) has no look-back; look back on the case or item")
                     }
                 }
             ]
+        },
+
+        // D. Joint meetings
+        MeetingNotice.messageType: { data, sender throws(ProtocolViolation) in
+            let p = try read(MeetingNotice.self, data)
+            let opened = SharedProcess.jointMeeting(
+                JointMeetingProcess(meetingId: p.meetingId, kind: p.kind, title: p.title, scheduledFor: p.scheduledFor))
+            return [
+                WorkflowStep(
+                    p.meetingId, opens: opened, by: sender, [.jointMeeting(.announce(convener: p.convener, members: p.members))])
+            ]
+        },
+        AgendaMotion.messageType: { data, sender throws(ProtocolViolation) in
+            let p = try read(AgendaMotion.self, data)
+            let motion = JointMeetingProcess.Motion(
+                motionId: p.motionId, title: p.title, subjectId: p.subjectId, proposer: sender.agency)
+            return [WorkflowStep(p.meetingId, by: sender, [.jointMeeting(.motion(motion))])]
+        },
+        MeetingAgenda.messageType: { data, sender throws(ProtocolViolation) in
+            let p = try read(MeetingAgenda.self, data)
+            return [WorkflowStep(p.meetingId, by: sender, [.jointMeeting(.freeze(p.items))])]
+        },
+        MeetingAttendance.messageType: { data, sender throws(ProtocolViolation) in
+            let p = try read(MeetingAttendance.self, data)
+            return [WorkflowStep(p.meetingId, by: sender, [.jointMeeting(.convene(p.attendees))])]
+        },
+        JointMeetingMinutes.messageType: { data, sender throws(ProtocolViolation) in
+            let p = try read(JointMeetingMinutes.self, data)
+            return [WorkflowStep(p.meetingId, by: sender, [.jointMeeting(.draftMinutes(summary: p.summary, decisions: p.decisions))])]
+        },
+        MinutesCosign.messageType: { data, sender throws(ProtocolViolation) in
+            let p = try read(MinutesCosign.self, data)
+            return [
+                WorkflowStep(p.meetingId, by: sender) { process in
+                    // The second side's signature publishes the decisions in the same step.
+                    guard case .jointMeeting(let meeting) = process, meeting.completes(with: p.side) else {
+                        return [.jointMeeting(.cosign(p.side))]
+                    }
+                    return [.jointMeeting(.cosign(p.side)), .jointMeeting(.publish)]
+                }
+            ]
+        },
+        AssignmentProgress.messageType: { data, sender throws(ProtocolViolation) in
+            let p = try read(AssignmentProgress.self, data)
+            let event: MeetingAssignmentProcess.Event = p.step == .started ? .start : .finish
+            return [WorkflowStep(p.decisionId, by: sender, whenMissing: .notAssignedToUnit, [.meetingAssignment(event)])]
         },
     ]
 

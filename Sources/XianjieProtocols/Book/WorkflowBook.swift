@@ -216,14 +216,28 @@ package struct WorkflowBook: Sendable {
                 case .threeListsItem:
                     guard case .threeListsItem(let item) = record.process, let reopened = item.reopenedItem else { continue }
                     opened = .threeListsItem(reopened)
+                case .meetingAssignment:
+                    guard case .jointMeeting(let meeting) = record.process,
+                        let decision = meeting.decisions.first(where: { $0.decisionId == linked.subjectId })
+                    else { continue }
+                    opened = .meetingAssignment(MeetingAssignmentProcess(decision: decision, meetingId: meeting.meetingId))
                 }
                 var new = ProcessRecord(process: opened, openedOn: day)
                 new.parties = record.parties
-                change.records[linked.subjectId] = new
                 change.history.append(
                     WorkflowHistoryEntry(
                         subjectId: linked.subjectId, on: day, event: "opened (from \(linked.originSubjectId))",
                         actor: ProtocolActor.coordinator.description, from: "", to: opened.stateName))
+                // A meeting's decision is published as it opens: its deadline runs from today.
+                if case .meetingAssignment = opened,
+                    let published = try? new.process.received(.meetingAssignment(.publish), at: day, by: .coordinator, rules: rules)
+                {
+                    change.history.append(
+                        WorkflowHistoryEntry(
+                            subjectId: linked.subjectId, on: day, event: "publish", actor: ProtocolActor.coordinator.description,
+                            from: published.from, to: published.to))
+                }
+                change.records[linked.subjectId] = new
             }
         }
     }

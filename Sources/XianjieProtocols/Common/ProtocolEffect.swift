@@ -32,7 +32,7 @@ package struct JointMeetingItem: Codable, Sendable, Hashable {
 /// A process another one asks the owner to open.
 package struct LinkedProcess: Codable, Sendable, Hashable {
     package enum Kind: String, Codable, Sendable, Hashable {
-        case deputySuggestion, publicInterestCase, threeListsItem
+        case deputySuggestion, publicInterestCase, threeListsItem, meetingAssignment
     }
 
     package var kind: Kind

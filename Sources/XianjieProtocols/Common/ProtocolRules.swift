@@ -3,25 +3,29 @@ package struct ProtocolRules: Codable, Sendable, Hashable {
     package var calendar: WorkingDayCalendar
     package var deadlines: DeadlineParameters
     package var scope: ScopeScreening
+    package var meetings: MeetingRules
 
     package init(
         calendar: WorkingDayCalendar = WorkingDayCalendar(),
         deadlines: DeadlineParameters = DeadlineParameters(),
-        scope: ScopeScreening = ScopeScreening()
+        scope: ScopeScreening = ScopeScreening(),
+        meetings: MeetingRules = MeetingRules()
     ) {
         self.calendar = calendar
         self.deadlines = deadlines
         self.scope = scope
+        self.meetings = meetings
     }
 
-    private enum CodingKeys: String, CodingKey { case calendar, deadlines, scope }
+    private enum CodingKeys: String, CodingKey { case calendar, deadlines, scope, meetings }
 
     package init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         self.init(
             calendar: try c.decodeIfPresent(WorkingDayCalendar.self, forKey: .calendar) ?? WorkingDayCalendar(),
             deadlines: try c.decodeIfPresent(DeadlineParameters.self, forKey: .deadlines) ?? DeadlineParameters(),
-            scope: try c.decodeIfPresent(ScopeScreening.self, forKey: .scope) ?? ScopeScreening()
+            scope: try c.decodeIfPresent(ScopeScreening.self, forKey: .scope) ?? ScopeScreening(),
+            meetings: try c.decodeIfPresent(MeetingRules.self, forKey: .meetings) ?? MeetingRules()
         )
     }
 }

@@ -5,7 +5,7 @@ package struct ProtocolViolation: Error, Sendable, Hashable, CustomStringConvert
         private enum Code: String, Sendable, Hashable {
             case outOfOrder, wrongParty, ratingBeforeReply, replyNeverIssued, replyFromWrongAgency
             case notAssignedToUnit, outOfScope, explanationRequired, chiefApprovalRequired
-            case timerNotRunning, alreadyDone, invalidArgument, leadDeputyRequired, unknownSubject, wrongProcess
+            case timerNotRunning, alreadyDone, invalidArgument, leadDeputyRequired, unknownSubject, wrongProcess, noQuorum
         }
 
         private let code: Code
@@ -41,6 +41,8 @@ package struct ProtocolViolation: Error, Sendable, Hashable, CustomStringConvert
         package static let unknownSubject = Rule(.unknownSubject)
         /// A document of one workflow about a subject of another (a case event for a suggestion id).
         package static let wrongProcess = Rule(.wrongProcess)
+        /// Decisions of a joint meeting that did not meet its quorum rule.
+        package static let noQuorum = Rule(.noQuorum)
 
         package var description: String { code.rawValue }
     }

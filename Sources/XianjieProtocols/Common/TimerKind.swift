@@ -21,6 +21,8 @@ package enum TimerKind: String, Codable, Sendable, Hashable, CaseIterable, Codin
     case rectification
     /// 回头看: the scheduled look-back of a closed item.
     case lookBack
+    /// 交办期限: a joint meeting's decision, due by its deadline.
+    case meetingAssignment
 }
 
 /// A running timer: what is due from whom, by when, who supervises it.

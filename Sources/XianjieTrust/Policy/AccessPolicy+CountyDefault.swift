@@ -20,6 +20,10 @@ extension AccessPolicy {
     ///   转化研判 congress → procuratorate, congress; 问题清单, 责任清单, 核查 and 回头看 congress or procuratorate →
     ///   agency, congress, procuratorate, station; 整改清单 and 整改进展 agency → congress, procuratorate.
     /// - Deadline notices (提醒 / 逾期通知): the coordinator only, to any party of a process.
+    /// - Joint meetings (联席会议, DOMAIN.md §4 D): 会议通知 coordinator, congress or procuratorate → every member
+    ///   kind; 议题提议 any member → congress, procuratorate; 会议议程 the coordinator only → every member kind;
+    ///   签到, 纪要 and 纪要会签 congress or procuratorate → every member kind; 交办事项进展 agency, congress or
+    ///   procuratorate → congress, procuratorate.
     package static let countyDefault = AccessPolicy(
         description: "Sample county (呼图壁县): who may send which document to whom. DOMAIN.md §2, §4.",
         rules: [
@@ -100,5 +104,26 @@ extension AccessPolicy {
                 types: ["xianjie.deadlineNotice"], senders: .kinds(.coordinator),
                 recipients: .kinds(.congress, .procuratorate, .agency, .station),
                 note: "提醒 / 逾期通知: only the coordinator's deadline engine sends them"),
+            PolicyRule(
+                types: ["xianjie.meetingNotice"], senders: .kinds(.coordinator, .congress, .procuratorate),
+                recipients: .kinds(.congress, .procuratorate, .agency, .station),
+                note: "联席会议通知: the coordinator (by cadence), congress or the procuratorate calls a joint meeting"),
+            PolicyRule(
+                types: ["xianjie.agendaMotion"], senders: .kinds(.congress, .procuratorate, .agency, .station),
+                recipients: .kinds(.congress, .procuratorate),
+                note: "议题提议: any member proposes an agenda item to the congress and procuratorate sides"),
+            PolicyRule(
+                types: ["xianjie.meetingAgenda"], senders: .kinds(.coordinator),
+                recipients: .kinds(.congress, .procuratorate, .agency, .station),
+                note: "会议议程: only the coordinator freezes and sends the agenda"),
+            PolicyRule(
+                types: ["xianjie.meetingAttendance", "xianjie.jointMeetingMinutes", "xianjie.minutesCosign"],
+                senders: .kinds(.congress, .procuratorate),
+                recipients: .kinds(.congress, .procuratorate, .agency, .station),
+                note: "签到, 联席会议纪要, 纪要会签: the congress and procuratorate sides record the meeting, to every member"),
+            PolicyRule(
+                types: ["xianjie.assignmentProgress"], senders: .kinds(.agency, .congress, .procuratorate),
+                recipients: .kinds(.congress, .procuratorate),
+                note: "交办事项进展: the responsible unit reports on a meeting's decision to congress and the procuratorate"),
         ])
 }
