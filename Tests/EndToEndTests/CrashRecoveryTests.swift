@@ -98,7 +98,7 @@ import XianjieNode
         // Exactly once, in per-sender order, from each recipient's own store.
         for (recipientIndex, recipient) in Self.recipients.enumerated() {
             let database = try DatabaseQueue(path: cluster.path("\(recipient).sqlite"))
-            let rows = try await database.read { db in
+            let rows = try database.read { db in
                 try Row.fetchAll(db, sql: "SELECT source, id FROM application_log ORDER BY rowid")
             }
             let ids = rows.map { $0["id"] as String }

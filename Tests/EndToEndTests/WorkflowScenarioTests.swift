@@ -251,6 +251,17 @@ import XianjieMessages
         #expect(trail.contains("workflowTransition"))
         #expect(trail.contains("deadlineFired"))
         try county.cluster.cli(["audit", "verify", "--config", config])
+
+        // An agency reads its own deadlines, not the cases; the clock moves at most ten years at a time.
+        let asMarket = [
+            "--coordinator", county.cluster.routerEndpoint, "--keys", county.cluster.keyFile(C.market), "--coordinator-keys",
+            county.cluster.publicKeyFile("coordinator"),
+        ]
+        #expect(throws: ClusterError.self) { try county.cluster.cli(["case", "show", manhole] + asMarket) }
+        _ = try county.cluster.cli(["due", "--agency", C.market] + asMarket)
+        #expect(throws: ClusterError.self) { try county.cluster.cli(["due"] + asMarket) }
+        #expect(throws: ClusterError.self) { try county.cluster.cli(["clock", "--advance", "5000"] + county.operatorArguments) }
+        #expect(try county.show(manhole).today.rawValue == "2024-10-15")
     }
 }
 

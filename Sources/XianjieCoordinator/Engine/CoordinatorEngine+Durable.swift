@@ -132,11 +132,11 @@ extension CoordinatorEngine {
                 PendingAudit(
                     .duplicateIgnored, actor: header.source.rawValue, subject: header.subject, messageId: id,
                     messageHash: hash, detail: "\(header.type) #\(sequence) from \(header.source) received again; not stored twice"))
-        case .rejected(let quarantineId, let reason, let detail):
+        case .rejected(let quarantineId, let reason, let detail, let rule):
             let rejection = Rejection(
                 messageId: header.id, sequence: sequence, type: header.type,
                 reason: Rejection.Reason(rawValue: reason) ?? .protocolViolation, detail: detail,
-                quarantineId: quarantineId)
+                quarantineId: quarantineId, rule: rule)
             turn.afterCommit.append { [self] _ in
                 send(rejection, to: header.source, identity: identity, correlationid: header.id)
             }

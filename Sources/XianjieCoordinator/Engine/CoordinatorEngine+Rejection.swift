@@ -35,7 +35,7 @@ extension CoordinatorEngine {
         turn.batch.quarantined.append(
             IngestBatch.Quarantined(
                 peer: peer, source: header?.source, sequence: header?.sequence, messageId: header?.id,
-                reason: problem.reason, detail: problem.detail, frames: frames))
+                reason: problem.reason, detail: problem.detail, frames: frames, rule: problem.rule))
         countRejection(problem.reason)
         turn.batch.audit.append(
             PendingAudit(
@@ -43,7 +43,8 @@ extension CoordinatorEngine {
                     ? .policyDenied : problem.reason == .workflowViolation ? .workflowRefused : .messageRejected,
                 actor: peer, subject: header?.subject,
                 messageId: header?.id,
-                detail: "\(header?.type.rawValue ?? "unreadable message") refused: \(problem.reason.rawValue): \(problem.detail)"))
+                detail: "\(header?.type.rawValue ?? "unreadable message") refused: \(problem.reason.rawValue)"
+                    + (problem.rule.map { "(\($0))" } ?? "") + ": \(problem.detail)"))
         logger.notice(
             "rejected a message",
             metadata: [

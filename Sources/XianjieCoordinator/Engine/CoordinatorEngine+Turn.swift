@@ -32,6 +32,11 @@ extension CoordinatorEngine {
             turnNanoseconds += elapsed.components.seconds * 1_000_000_000 + elapsed.components.attoseconds / 1_000_000_000
         }
         var turn = Turn()
+        // A new day's deadlines run before the day's first document, so a late reply cannot slip in
+        // ahead of its own overdue notice (after a restart, or just past midnight).
+        if !configuration.clock.driven, configuration.clock.wallDay() > firedThrough {
+            runDeadlines(through: configuration.clock.wallDay(), into: &turn)
+        }
         for message in batch {
             await classify(message.frames, userID: message.userID, into: &turn)
         }
@@ -124,11 +129,18 @@ extension CoordinatorEngine {
         case Ack.messageType: ack(wire, from: agency, into: &turn)
         case ReplayRequest.messageType: replay(wire, identity: identity, into: &turn)
         case StatusRequest.messageType: status(wire, identity: identity, into: &turn)
-        case CaseQuery.messageType: caseReport(wire, identity: identity, into: &turn)
-        case DueQuery.messageType: dueReport(wire, identity: identity, into: &turn)
+        case CaseQuery.messageType, DueQuery.messageType, MeetingQuery.messageType, MeetingSchedule.messageType:
+            if let refusal = queryRefusal(wire) {
+                refuseQuery(wire, identity: identity, refusal, into: &turn)
+                return
+            }
+            switch header.type {
+            case CaseQuery.messageType: caseReport(wire, identity: identity, into: &turn)
+            case DueQuery.messageType: dueReport(wire, identity: identity, into: &turn)
+            case MeetingQuery.messageType: meetingReport(wire, identity: identity, into: &turn)
+            default: scheduleMeeting(wire, identity: identity, into: &turn)
+            }
         case ClockRequest.messageType: clock(wire, identity: identity, into: &turn)
-        case MeetingQuery.messageType: meetingReport(wire, identity: identity, into: &turn)
-        case MeetingSchedule.messageType: scheduleMeeting(wire, identity: identity, into: &turn)
         case Welcome.messageType, Receipt.messageType, Rejection.messageType, StatusReport.messageType,
             FlowEvent.messageType, DeliveryReceipt.messageType, CaseReport.messageType, DueReport.messageType,
             ClockReport.messageType, DeadlineNotice.messageType, MeetingReport.messageType, MeetingAgenda.messageType:

@@ -33,7 +33,7 @@ extension CoordinatorEngine {
             guard
                 let change = try workflow.admit(
                     type: header.type, data: wire.data, sender: header.source, senderKind: kind(of: header.source),
-                    on: day)
+                    on: day, recipients: header.recipients ?? [])
             else { return .notWorkflow }
             return .admitted(change, on: day)
         } catch {
@@ -105,7 +105,11 @@ extension CoordinatorEngine {
     private func send(_ alert: DeadlineAlert, into turn: inout Turn) {
         let deadline = alert.deadline
         var parties = [deadline.obligated]
-        if alert.notice == .overdue { parties.append(deadline.supervisor) }
+        if alert.notice == .overdue {
+            parties.append(deadline.supervisor)
+            // The procuratorate owns its case: an overdue reply means it must start the follow-up.
+            if alert.process == .publicInterestCase { parties.append(.procuratorate) }
+        }
         let recipients = Array(Set(parties.flatMap { agencies(for: $0, parties: alert.parties) })).sorted()
         let notice = DeadlineNotice(
             subjectId: alert.subjectId, process: alert.process.rawValue, timer: deadline.kind.rawValue,
@@ -142,7 +146,8 @@ extension CoordinatorEngine {
         let change: WorkflowChange?
         do {
             change = try workflow.admit(
-                type: P.messageType, data: data, sender: .coordinator, senderKind: "coordinator", on: day)
+                type: P.messageType, data: data, sender: .coordinator, senderKind: "coordinator", on: day,
+                recipients: recipients)
         } catch {
             logger.error("the coordinator's own \(P.messageType) for \(subject) was refused: \(error)")
             return error
@@ -187,7 +192,11 @@ extension CoordinatorEngine {
         case .congress: return agencies(ofKind: "congress")
         case .procuratorate: return agencies(ofKind: "procuratorate")
         case .superiorProcuratorate: return configuration.superiorProcuratorate.map { [$0] } ?? []
-        case .agency, .station, .coordinator: return []
+        case .coordinator:
+            // The coordinator supervises on behalf of whoever issued the list or called the meeting.
+            return [parties[ProtocolActor.Role.procuratorate.rawValue], parties[ProtocolActor.Role.congress.rawValue]]
+                .compactMap { $0 }
+        case .agency, .station: return []
         }
     }
 

@@ -4,6 +4,29 @@ import XianjieProtocols
 import XianjieTrust
 
 extension CoordinatorEngine {
+    /// Who may ask: cases, meetings and everyone's deadlines are for the supervising side (congress,
+    /// procuratorate, coordinator, operators); an agency or station may ask only what it owes.
+    func queryRefusal(_ wire: WireMessage) -> String? {
+        guard trust != nil else { return nil }
+        let kind = kind(of: wire.header.source) ?? "unknown"
+        if ["congress", "procuratorate", "coordinator", "operator"].contains(kind) { return nil }
+        if wire.header.type == DueQuery.messageType, let query = try? wire.payload(DueQuery.self),
+            query.agency == wire.header.source
+        {
+            return nil
+        }
+        return wire.header.type == DueQuery.messageType
+            ? "a node of kind \(kind) may ask only for its own deadlines (agency: \(wire.header.source))"
+            : "a node of kind \(kind) may not read cases or meetings; the congress, the procuratorate and operators may"
+    }
+
+    func refuseQuery(_ wire: WireMessage, identity: Data, _ detail: String, into turn: inout Turn) {
+        let header = wire.header
+        countRejection(.forbidden)
+        let rejection = Rejection(messageId: header.id, type: header.type, reason: .forbidden, detail: detail)
+        turn.afterCommit.append { [self] _ in send(rejection, to: header.source, identity: identity, correlationid: header.id) }
+    }
+
     /// `xianjie case show`: a subject's state, history, what is due from whom, its agenda items.
     func caseReport(_ wire: WireMessage, identity: Data, into turn: inout Turn) {
         guard let query = try? wire.payload(CaseQuery.self) else { return }
@@ -101,7 +124,26 @@ extension CoordinatorEngine {
                 refuse(.forbidden, "only an operator may move the clock; \(header.source) is not one")
                 return
             }
-            let target = request.set.map { GregorianDay($0).ordinal } ?? drivenDay + (request.advanceDays ?? 0)
+            guard request.set == nil || request.advanceDays == nil else {
+                refuse(.invalidEnvelope, "give either set or advanceDays, not both")
+                return
+            }
+            let advance = request.advanceDays ?? 0
+            guard advance <= Self.longestClockMove else {
+                refuse(.invalidEnvelope, "the clock moves at most \(Self.longestClockMove) days at a time, not \(advance)")
+                return
+            }
+            let target = request.set.map { GregorianDay($0).ordinal } ?? drivenDay + advance
+            guard target <= Self.lastDrivenDay else {
+                refuse(
+                    .invalidEnvelope,
+                    "the clock cannot go past \(GregorianDay(ordinal: Self.lastDrivenDay).calendarDate): deadlines months later must still be dates")
+                return
+            }
+            guard target - drivenDay <= Self.longestClockMove else {
+                refuse(.invalidEnvelope, "the clock moves at most \(Self.longestClockMove) days at a time; set an earlier day first")
+                return
+            }
             guard target >= drivenDay else {
                 refuse(
                     .invalidEnvelope,
@@ -120,4 +162,9 @@ extension CoordinatorEngine {
             today: today, driven: configuration.clock.driven, reminders: counts.reminders, overdue: counts.overdue)
         turn.afterCommit.append { [self] _ in send(report, to: header.source, identity: identity, correlationid: header.id) }
     }
+
+    /// Ten years: every day in between runs the deadline engine inside one turn.
+    static let longestClockMove = 3_660
+    /// 2999-12-31: a driven clock stays far from the calendar's end.
+    static let lastDrivenDay = GregorianDay(year: 2999, month: 12, day: 31).ordinal
 }

@@ -74,7 +74,9 @@ final class CoordinatorEngine {
 
     /// Rebuilds the in-memory view from the store (at start-up, and after a failed commit).
     func reloadState() throws {
+        // Read everything before changing anything: a failed read leaves the old state whole.
         let state = try store.loadState()
+        let persisted = try store.loadWorkflow()
         sources = state.sourceSequences
         topics = state.topicHeads
         messagesStored = state.messagesStored
@@ -91,13 +93,20 @@ final class CoordinatorEngine {
             rebuilt[agency] = node
         }
         nodes = rebuilt
-        let persisted = try store.loadWorkflow()
         workflow = WorkflowBook(records: persisted.records, rules: configuration.workflow)
         agenda = persisted.agenda
         let wall = configuration.clock.wallDay()
         drivenDay = persisted.today ?? configuration.clock.start.map { GregorianDay($0).ordinal } ?? wall
         firedThrough = persisted.firedThrough ?? (configuration.clock.driven ? drivenDay : wall)
         lastFreezeAt = Date(timeIntervalSince1970: Double(persisted.lastFreezeAt ?? 0))
+        if configuration.clock.driven, firedThrough > drivenDay {
+            logger.error(
+                "the deadline engine already ran up to a day after the driven clock's; no deadline fires until the clock passes it",
+                metadata: [
+                    "xianjie.firedThrough": "\(GregorianDay(ordinal: firedThrough).calendarDate)",
+                    "xianjie.today": "\(GregorianDay(ordinal: drivenDay).calendarDate)",
+                ])
+        }
     }
 
     // MARK: Sending

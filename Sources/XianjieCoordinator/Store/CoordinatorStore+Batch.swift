@@ -34,6 +34,8 @@ package struct IngestBatch: Sendable {
         package var reason: Rejection.Reason
         package var detail: String
         package var frames: [Data]
+        /// The joint-protocol rule broken, for a `workflowViolation`.
+        package var rule: String? = nil
     }
 
     package struct NodeInfo: Sendable {
@@ -134,12 +136,12 @@ extension CoordinatorStore {
             for item in batch.quarantined {
                 try db.execute(
                     sql: """
-                        INSERT INTO quarantine (receivedAt, peer, source, sequence, messageId, reason, detail, frames)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                        INSERT INTO quarantine (receivedAt, peer, source, sequence, messageId, reason, detail, frames, rule)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                         """,
                     arguments: [
                         Date().timeIntervalSince1970, item.peer, item.source?.rawValue, item.sequence, item.messageId,
-                        item.reason.rawValue, item.detail, FrameCodec.pack(item.frames),
+                        item.reason.rawValue, item.detail, FrameCodec.pack(item.frames), item.rule,
                     ])
                 quarantineIDs.append(db.lastInsertedRowID)
             }

@@ -46,10 +46,10 @@ extension CoordinatorStore {
             }
             if let row = try Row.fetchOne(
                 db,
-                sql: "SELECT id, reason, detail FROM quarantine WHERE source = ? AND sequence = ? ORDER BY id DESC LIMIT 1",
+                sql: "SELECT id, reason, detail, rule FROM quarantine WHERE source = ? AND sequence = ? ORDER BY id DESC LIMIT 1",
                 arguments: [source.rawValue, sequence])
             {
-                return .rejected(quarantineId: row[0], reason: row[1], detail: row[2])
+                return .rejected(quarantineId: row[0], reason: row[1], detail: row[2], rule: row[3])
             }
             return nil
         }
@@ -69,7 +69,7 @@ extension CoordinatorStore {
 
 package enum ConsumedOutcome: Sendable {
     case accepted(id: String, recipients: [AgencyID], at: Date)
-    case rejected(quarantineId: Int64, reason: String, detail: String)
+    case rejected(quarantineId: Int64, reason: String, detail: String, rule: String?)
 }
 
 /// Frames packed into one blob for the quarantine: each as a 4-byte big-endian length then the bytes.

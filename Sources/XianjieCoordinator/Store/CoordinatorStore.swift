@@ -181,6 +181,9 @@ package final class CoordinatorStore: Sendable {
                     CREATE INDEX agenda_item_pending ON agenda_item(meeting, subject);
                     """)
         }
+        migrator.registerMigration("v4: the rule a refused workflow document broke") { db in
+            try db.execute(sql: "ALTER TABLE quarantine ADD COLUMN rule TEXT")
+        }
         return migrator
     }
 }

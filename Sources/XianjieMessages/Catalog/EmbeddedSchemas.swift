@@ -659,7 +659,8 @@ package enum EmbeddedSchemas {
     },
     "advanceDays": {
       "type": "integer",
-      "minimum": 0
+      "minimum": 0,
+      "maximum": 3660
     }
   }
 }

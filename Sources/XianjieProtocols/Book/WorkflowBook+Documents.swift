@@ -12,24 +12,29 @@ struct WorkflowStep {
     var whenMissing: ProtocolViolation.Rule = .unknownSubject
     /// The events to apply, given the process as it stands.
     var events: (SharedProcess) throws(ProtocolViolation) -> [ProcessEvent]
+    /// Agencies the document gives an obligation to: they must be among its recipients.
+    var addressedTo: [AgencyID] = []
+    /// For a suggestion this step opens: its lead deputy.
+    var leadDeputy: String?
 
     init(
         _ subjectId: String, opens: SharedProcess? = nil, by actor: ProtocolActor,
-        whenMissing: ProtocolViolation.Rule = .unknownSubject,
+        whenMissing: ProtocolViolation.Rule = .unknownSubject, addressedTo: [AgencyID] = [],
         events: @escaping (SharedProcess) throws(ProtocolViolation) -> [ProcessEvent]
     ) {
         self.subjectId = subjectId
         self.opens = opens
         self.actor = actor
         self.whenMissing = whenMissing
+        self.addressedTo = addressedTo
         self.events = events
     }
 
     init(
         _ subjectId: String, opens: SharedProcess? = nil, by actor: ProtocolActor,
-        whenMissing: ProtocolViolation.Rule = .unknownSubject, _ events: [ProcessEvent]
+        whenMissing: ProtocolViolation.Rule = .unknownSubject, addressedTo: [AgencyID] = [], _ events: [ProcessEvent]
     ) {
-        self.init(subjectId, opens: opens, by: actor, whenMissing: whenMissing) { _ in events }
+        self.init(subjectId, opens: opens, by: actor, whenMissing: whenMissing, addressedTo: addressedTo) { _ in events }
     }
 }
 
@@ -75,18 +80,22 @@ extension WorkflowBook {
             let p = try read(DeputySuggestion.self, data)
             let opened = SharedProcess.deputySuggestion(
                 DeputySuggestionProcess(subjectId: p.suggestionId, originCaseId: p.originCaseId))
-            return [
-                WorkflowStep(p.suggestionId, opens: opened, by: sender) { process in
+            var step = WorkflowStep(p.suggestionId, opens: opened, by: sender) { process in
                     // The congress's copy registers it; any later copy is a share and moves nothing.
                     guard sender.role == .congress, process.stateName == DeputySuggestionProcess.State.submitted.rawValue
                     else { return [] }
                     return [.deputySuggestion(.register(session: p.session, domain: p.domain, impact: p.impact))]
                 }
-            ]
+            step.leadDeputy = p.leadDeputy.personId
+            return [step]
         },
         SuggestionAssignment.messageType: { data, sender throws(ProtocolViolation) in
             let p = try read(SuggestionAssignment.self, data)
-            return [WorkflowStep(p.suggestionId, by: sender, [.deputySuggestion(.assign(host: p.hostUnit, coUnits: p.coUnits))])]
+            return [
+                WorkflowStep(
+                    p.suggestionId, by: sender, addressedTo: [p.hostUnit] + p.coUnits,
+                    [.deputySuggestion(.assign(host: p.hostUnit, coUnits: p.coUnits))])
+            ]
         },
         SuggestionHandling.messageType: { data, sender throws(ProtocolViolation) in
             let p = try read(SuggestionHandling.self, data)
@@ -172,7 +181,10 @@ extension WorkflowBook {
                 documentNumber: p.documentNumber, addressee: p.addressee, urgent: p.urgent,
                 approvedByChief: !p.approvedBy.name.isBlank)
             // Delivered by the bus itself: 送达 is the day the coordinator accepts it.
-            return [WorkflowStep(p.caseId, by: sender, [.publicInterestCase(issue), .publicInterestCase(.deliver)])]
+            return [
+                WorkflowStep(
+                    p.caseId, by: sender, addressedTo: [p.addressee], [.publicInterestCase(issue), .publicInterestCase(.deliver)])
+            ]
         },
         SuggestionCopy.messageType: { data, sender throws(ProtocolViolation) in
             let p = try read(SuggestionCopy.self, data)
@@ -242,6 +254,10 @@ extension WorkflowBook {
         // G. Three lists and look-back
         IssueList.messageType: { data, sender throws(ProtocolViolation) in
             let p = try read(IssueList.self, data)
+            let ids = p.items.map(\.itemId)
+            guard Set(ids).count == ids.count else {
+                throw ProtocolViolation(.invalidArgument, "list \(p.listId) names an item twice")
+            }
             return p.items.map { item in
                 WorkflowStep(
                     item.itemId, opens: .threeListsItem(ThreeListsProcess(itemId: item.itemId, problem: item.problem)),
@@ -264,7 +280,7 @@ extension WorkflowBook {
             let p = try read(ResponsibilityList.self, data)
             return p.assignments.map { a in
                 WorkflowStep(
-                    a.itemId, by: sender,
+                    a.itemId, by: sender, addressedTo: [a.unit],
                     [.threeListsItem(.assign(unit: a.unit, leadPerson: a.leadPerson, deadline: a.deadline))])
             }
         },
@@ -310,7 +326,8 @@ extension WorkflowBook {
                 JointMeetingProcess(meetingId: p.meetingId, kind: p.kind, title: p.title, scheduledFor: p.scheduledFor))
             return [
                 WorkflowStep(
-                    p.meetingId, opens: opened, by: sender, [.jointMeeting(.announce(convener: p.convener, members: p.members))])
+                    p.meetingId, opens: opened, by: sender, addressedTo: p.members,
+                    [.jointMeeting(.announce(convener: p.convener, members: p.members))])
             ]
         },
         AgendaMotion.messageType: { data, sender throws(ProtocolViolation) in

@@ -9,6 +9,8 @@ package struct ProcessRecord: Codable, Sendable, Equatable {
     package var parties: [String: AgencyID]
     /// Timers whose reminder was sent (so a restart does not remind twice).
     package var reminded: Set<TimerKind>
+    /// For a deputy suggestion: the lead deputy (领衔代表), the only one who rates it.
+    package var leadDeputy: String?
     package var openedOn: CalendarDate
     package var updatedOn: CalendarDate
 
@@ -97,19 +99,33 @@ package struct WorkflowBook: Sendable {
     /// Applies a document sent by `sender` (of registry kind `senderKind`) on `day`.
     ///
     /// Returns nil when the type takes part in no shared process, the change when it does. Throws
-    /// when the document breaks a protocol; then nothing changed, in any process.
+    /// when the document breaks a protocol; then nothing changed, in any process. With `recipients`,
+    /// every agency the document gives an obligation to (a host unit, an addressee, a responsible
+    /// unit, a meeting's members) must be among them.
     package mutating func admit(
-        type: MessageType, data: Data, sender: AgencyID, senderKind: String?, on day: CalendarDate
+        type: MessageType, data: Data, sender: AgencyID, senderKind: String?, on day: CalendarDate,
+        recipients: [AgencyID]? = nil
     ) throws(ProtocolViolation) -> WorkflowChange? {
         guard let steps = try Self.steps(for: type, data: data, actor: Self.actor(kind: senderKind, agency: sender))
         else { return nil }
         var change = WorkflowChange()
         for step in steps {
+            if let recipients, let missing = step.addressedTo.first(where: { !recipients.contains($0) }) {
+                throw ProtocolViolation(
+                    .invalidArgument,
+                    "\(type) about \(step.subjectId) gives \(missing) an obligation but is not addressed to it; add it to the recipients")
+            }
             var record: ProcessRecord
             if let existing = change.records[step.subjectId] ?? records[step.subjectId] {
                 record = existing
+                if let opens = step.opens, existing.process.kind != opens.kind {
+                    throw ProtocolViolation(
+                        .wrongProcess,
+                        "\(type) would open \(opens.kind.title) \(step.subjectId), but that id is a \(existing.process.kind.title)")
+                }
             } else if let opened = step.opens {
                 record = ProcessRecord(process: opened, openedOn: day)
+                record.leadDeputy = step.leadDeputy
                 change.history.append(
                     WorkflowHistoryEntry(
                         subjectId: step.subjectId, on: day, event: "opened (\(type))", actor: step.actor.description,
@@ -120,23 +136,46 @@ package struct WorkflowBook: Sendable {
                     "\(type) about \(step.subjectId), but no shared process \(step.subjectId) is open on this bus; "
                         + "its earlier documents must come first")
             }
-            if step.actor.role != .deputy, let agency = step.actor.agency { record.parties[step.actor.role.rawValue] = agency }
-            if step.actor.role == .deputy, let relay = step.actor.agency, record.parties["deputy"] == nil {
-                record.parties["deputy"] = relay
-            }
+            try bind(step.actor, to: &record, subject: step.subjectId, type: type)
             for event in try step.events(record.process) {
                 let transition = try record.process.received(event, at: day, by: step.actor, rules: rules)
                 change.history.append(
                     WorkflowHistoryEntry(
                         subjectId: step.subjectId, on: day, event: event.name, actor: step.actor.description,
                         from: transition.from, to: transition.to))
-                perform(transition.effects, on: &record, day: day, into: &change)
+                try perform(transition.effects, on: &record, day: day, into: &change)
             }
             record.updatedOn = day
             change.records[step.subjectId] = record
         }
         records.merge(change.records) { $1 }
         return change
+    }
+
+    /// The first congress, procuratorate or station to act on a process plays that role in it; another
+    /// agency of the same kind may not (a superior procuratorate, another county's congress). A deputy
+    /// rating a suggestion must be its lead deputy.
+    private func bind(
+        _ actor: ProtocolActor, to record: inout ProcessRecord, subject: String, type: MessageType
+    ) throws(ProtocolViolation) {
+        switch actor.role {
+        case .congress, .procuratorate, .station, .superiorProcuratorate:
+            guard let agency = actor.agency else { return }
+            let key = actor.role.rawValue
+            if let bound = record.parties[key], bound != agency {
+                throw ProtocolViolation(
+                    .wrongParty, "\(subject) is \(bound)'s as its \(key); \(agency) may not send \(type) for it")
+            }
+            record.parties[key] = agency
+        case .deputy:
+            if case .deputySuggestion = record.process, let lead = record.leadDeputy, actor.person != lead {
+                throw ProtocolViolation(
+                    .leadDeputyRequired, "\(subject) is rated by its lead deputy \(lead), not \(actor.person ?? "an unnamed deputy")")
+            }
+            if let relay = actor.agency, record.parties["deputy"] == nil { record.parties["deputy"] = relay }
+        case .agency, .coordinator:
+            return
+        }
     }
 
     /// Runs the deadline engine for `day`: reminders whose date arrived, expiries of timers due before it.
@@ -170,7 +209,8 @@ package struct WorkflowBook: Sendable {
                     DeadlineAlert(
                         subjectId: subject, process: record.process.kind, deadline: deadline, notice: notice, on: day,
                         parties: record.parties))
-                perform(transition.effects, on: &record, day: day, into: &change)
+                // Timer effects only start and cancel timers and queue 督办: nothing here can be refused.
+                try? perform(transition.effects, on: &record, day: day, into: &change)
             }
             if touched {
                 record.updatedOn = day
@@ -194,9 +234,9 @@ package struct WorkflowBook: Sendable {
         }
     }
 
-    private mutating func perform(
+    private func perform(
         _ effects: [ProtocolEffect], on record: inout ProcessRecord, day: CalendarDate, into change: inout WorkflowChange
-    ) {
+    ) throws(ProtocolViolation) {
         for effect in effects {
             switch effect {
             case .startTimer(let deadline): record.reminded.remove(deadline.kind)
@@ -204,7 +244,11 @@ package struct WorkflowBook: Sendable {
             case .notify: break  // the documents themselves travel to the parties
             case .queueForJointMeeting(let item): change.agenda.append(item)
             case .startProcess(let linked):
-                guard change.records[linked.subjectId] == nil, records[linked.subjectId] == nil else { continue }
+                guard change.records[linked.subjectId] == nil, records[linked.subjectId] == nil else {
+                    throw ProtocolViolation(
+                        .alreadyDone,
+                        "\(linked.subjectId) is already a subject on this bus; \(record.process.subjectId) needs a new id for it")
+                }
                 let opened: SharedProcess
                 switch linked.kind {
                 case .deputySuggestion:
@@ -224,6 +268,7 @@ package struct WorkflowBook: Sendable {
                 }
                 var new = ProcessRecord(process: opened, openedOn: day)
                 new.parties = record.parties
+                if case .reverseConversion(let conversion) = record.process { new.leadDeputy = conversion.leadDeputy }
                 change.history.append(
                     WorkflowHistoryEntry(
                         subjectId: linked.subjectId, on: day, event: "opened (from \(linked.originSubjectId))",

@@ -38,7 +38,15 @@ extension ThreeListsProcess {
             try step(event, from: .reportedDone, to: passed ? .verified : .inProgress)
             guard passed, let unit else {
                 failedVerifications += 1
-                return [.notify(.agency(unit ?? "unknown"), "核查未通过: \(itemId) goes back to rectification")]
+                var effects: [ProtocolEffect] = [.notify(.agency(unit ?? "unknown"), "核查未通过: \(itemId) goes back to rectification")]
+                // Back to rectification: the deadline is watched again (overdue at once if it passed).
+                if let unit, let deadline {
+                    effects.append(
+                        timers.start(
+                            .rectification, due: deadline, from: date, obligated: .agency(unit), supervisor: .coordinator,
+                            rules: rules))
+                }
+                return effects
             }
             return [.notify(.agency(unit), "核查通过: \(itemId)")]
         case .close:

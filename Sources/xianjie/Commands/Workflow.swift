@@ -129,6 +129,7 @@ struct Clock: AsyncParsableCommand {
     @OptionGroup var options: QueryOptions
 
     func run() async throws {
+        guard set == nil || advance == nil else { throw ValidationError("give either --set or --advance, not both") }
         var request = ClockRequest()
         if let set {
             guard let day = CalendarDate(rawValue: set) else { throw ValidationError("--set needs a YYYY-MM-DD day, not \(set)") }

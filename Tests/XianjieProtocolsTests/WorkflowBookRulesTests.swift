@@ -1,0 +1,150 @@
+import Foundation
+import Testing
+import XianjieMessages
+
+@testable import XianjieProtocols
+
+/// Who may act on a shared process, and documents that would corrupt the book instead of moving it.
+@Suite struct WorkflowBookRulesTests {
+    static let congress: AgencyID = "hutubi.congress"
+    static let procuratorate: AgencyID = "hutubi.procuratorate"
+    static let superior: AgencyID = "changji.procuratorate"
+    static let market: AgencyID = "hutubi.market"
+    static let water: AgencyID = "hutubi.water"
+    static let chief = Person(name: "张检察长", personId: "P-1")
+    let now = Date()
+
+    func admit<P: MessagePayload>(
+        _ book: inout WorkflowBook, _ payload: P, from sender: AgencyID, kind: String, on date: String = "2024-09-02",
+        to recipients: [AgencyID]? = nil
+    ) throws(ProtocolViolation) -> WorkflowChange? {
+        let data = try! XianjieJSON.encode(payload)
+        return try book.admit(
+            type: P.messageType, data: data, sender: sender, senderKind: kind, on: day(date), recipients: recipients)
+    }
+
+    func refused<P: MessagePayload>(
+        _ book: inout WorkflowBook, _ payload: P, from sender: AgencyID, kind: String, to recipients: [AgencyID]? = nil,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) -> ProtocolViolation.Rule? {
+        let before = book.records
+        do {
+            _ = try admit(&book, payload, from: sender, kind: kind, to: recipients)
+            Issue.record("\(P.messageType) was accepted", sourceLocation: sourceLocation)
+            return nil
+        } catch {
+            #expect(book.records == before, "a refused document changed the book", sourceLocation: sourceLocation)
+            return error.rule
+        }
+    }
+
+    func filed(_ book: inout WorkflowBook, _ caseId: String = "C-1") throws {
+        _ = try admit(
+            &book,
+            CaseFilingDecision(
+                caseId: caseId, decision: .filed, originClueId: "clue", domain: .foodAndDrugSafety, summary: "s",
+                decidedAt: now, approvedBy: Self.chief), from: Self.procuratorate, kind: "procuratorate")
+        _ = try admit(&book, CaseProgress(caseId: caseId, step: .investigationStarted, at: now), from: Self.procuratorate, kind: "procuratorate")
+    }
+
+    func suggestion(_ caseId: String = "C-1", to addressee: AgencyID = market) -> ProcuratorialSuggestion {
+        ProcuratorialSuggestion(
+            documentNumber: "N-1", caseId: caseId, kind: .publicInterest, addressee: addressee, facts: "f", legalBasis: "l",
+            recommendations: ["r"], urgent: false, issuedAt: now, replyDueBy: day("2024-11-02"), approvedBy: Self.chief,
+            deliveryMode: .written)
+    }
+
+    @Test func anotherProcuratorateMayNotActOnACase() throws {
+        var book = WorkflowBook()
+        try filed(&book)
+        // The superior procuratorate is a procuratorate too, but the case is hutubi's.
+        #expect(
+            refused(&book, CaseProgress(caseId: "C-1", step: .filedWithSuperior, at: now), from: Self.superior, kind: "procuratorate")
+                == .wrongParty)
+        #expect(book["C-1"]?.parties["procuratorate"] == Self.procuratorate)
+    }
+
+    @Test func onlyTheLeadDeputyRatesASuggestion() throws {
+        var book = WorkflowBook()
+        let lead = Person(name: "李建华", personId: "D-023")
+        _ = try admit(
+            &book,
+            DeputySuggestion(
+                suggestionId: "S-1", title: "t", content: "c", leadDeputy: lead, session: .betweenSessions, submittedAt: now),
+            from: Self.congress, kind: "congress")
+        _ = try admit(
+            &book, SuggestionAssignment(suggestionId: "S-1", hostUnit: Self.water, coUnits: [], assignedAt: now),
+            from: Self.congress, kind: "congress")
+        _ = try admit(&book, ReplyLetter(suggestionId: "S-1", content: "c", measures: [], repliedAt: now), from: Self.water, kind: "agency")
+        let other = DeputyFeedback(suggestionId: "S-1", deputy: Person(name: "王", personId: "D-999"), rating: .satisfied, ratedAt: now)
+        #expect(refused(&book, other, from: Self.congress, kind: "congress") == .leadDeputyRequired)
+        let rated = try admit(
+            &book, DeputyFeedback(suggestionId: "S-1", deputy: lead, rating: .satisfied, ratedAt: now), from: Self.congress,
+            kind: "congress")
+        #expect(rated?.records["S-1"]?.process.stateName == "closed")
+    }
+
+    @Test func anAddresseeMustReceiveTheDocumentThatObligesIt() throws {
+        var book = WorkflowBook()
+        try filed(&book)
+        #expect(
+            refused(&book, suggestion(), from: Self.procuratorate, kind: "procuratorate", to: [Self.congress]) == .invalidArgument)
+        _ = try admit(&book, suggestion(), from: Self.procuratorate, kind: "procuratorate", to: [Self.market, Self.congress])
+        #expect(book["C-1"]?.process.stateName == "awaitingReply")
+    }
+
+    @Test func anIdOfOneKindOfProcessCannotOpenAnother() throws {
+        var book = WorkflowBook()
+        try filed(&book)
+        let colliding = DeputySuggestion(
+            suggestionId: "C-1", title: "t", content: "c", leadDeputy: Person(name: "李", personId: "D-1"),
+            session: .betweenSessions, submittedAt: now)
+        #expect(refused(&book, colliding, from: Self.congress, kind: "congress") == .wrongProcess)
+        let twice = IssueList(
+            listId: "L", items: [IssueList.Item(itemId: "W-1", problem: "p"), IssueList.Item(itemId: "W-1", problem: "p")],
+            issuedAt: now)
+        #expect(refused(&book, twice, from: Self.procuratorate, kind: "procuratorate") == .invalidArgument)
+    }
+
+    @Test func aRegressionMustReopenUnderANewId() throws {
+        var book = WorkflowBook()
+        try filed(&book)
+        _ = try admit(
+            &book, IssueList(listId: "L", items: [IssueList.Item(itemId: "W-1", problem: "机井")], issuedAt: now),
+            from: Self.procuratorate, kind: "procuratorate")
+        let steps: [any MessagePayload] = [
+            ResponsibilityList(
+                listId: "L", assignments: [.init(itemId: "W-1", unit: Self.water, leadPerson: "局长", deadline: day("2024-10-01"))],
+                issuedAt: now),
+            RectificationList(listId: "L", plans: [.init(itemId: "W-1", measures: ["止回阀"])], submittedAt: now),
+            RectificationProgress(itemId: "W-1", step: .started, report: "r", at: now),
+            RectificationProgress(itemId: "W-1", step: .completed, report: "r", at: now),
+            Verification(itemId: "W-1", passed: true, findings: "f", verifiedAt: now),
+            LookBack(subjectId: "W-1", scheduledFor: day("2025-03-01"), at: now),
+        ]
+        for payload in steps {
+            let sender = payload is RectificationList || payload is RectificationProgress ? Self.water : Self.procuratorate
+            _ = try admit(&book, payload, from: sender, kind: sender == Self.water ? "agency" : "procuratorate")
+        }
+        // "C-1" is a case: the regressed item cannot reopen as it.
+        let onCase = LookBack(subjectId: "W-1", findings: "反弹", confirmed: false, newItemId: "C-1", at: now)
+        #expect(refused(&book, onCase, from: Self.procuratorate, kind: "procuratorate") == .alreadyDone)
+        _ = try admit(
+            &book, LookBack(subjectId: "W-1", findings: "反弹", confirmed: false, newItemId: "W-1b", at: now),
+            from: Self.procuratorate, kind: "procuratorate")
+        #expect(book["W-1b"]?.process.stateName == "identified")
+    }
+
+    @Test func aFailedVerificationWatchesTheDeadlineAgain() throws {
+        var item = ThreeListsProcess(itemId: "W-1", problem: "机井")
+        let unit = ProtocolActor.agency(Self.water)
+        _ = try item.received(.assign(unit: Self.water, leadPerson: "局长", deadline: day("2024-10-01")), at: day("2024-09-02"), by: .procuratorate)
+        _ = try item.received(.submitPlan, at: day("2024-09-03"), by: unit)
+        _ = try item.received(.startWork, at: day("2024-09-04"), by: unit)
+        _ = try item.received(.reportDone, at: day("2024-09-20"), by: unit)
+        #expect(!item.timers.isRunning(.rectification))
+        let failed = try item.received(.verify(passed: false), at: day("2024-09-25"), by: .procuratorate)
+        #expect(failed.to == .inProgress)
+        #expect(item.timers.deadline(.rectification)?.due == day("2024-10-01"))
+    }
+}
