@@ -28,7 +28,8 @@ final class ScenarioCounty: Sendable {
     let cluster: Cluster
 
     /// - Parameter settings: more keys of the coordinator's configuration (e.g. `meetings`).
-    init(start: String, settings: [String: Any] = [:]) async throws {
+    /// - Parameter more: further nodes (agency id, kind), e.g. neighbouring procuratorates.
+    init(start: String, settings: [String: Any] = [:], more: [(String, String)] = []) async throws {
         cluster = try Cluster(
             coordinator: [
                 "clock": ["driven": true, "start": start],
@@ -38,9 +39,12 @@ final class ScenarioCounty: Sendable {
         try cluster.addNode(Self.procuratorate, kind: "procuratorate")
         try cluster.addNode(Self.station, kind: "station")
         for agency in Self.agencies { try cluster.addNode(agency, kind: "agency") }
+        for (agency, kind) in more { try cluster.addNode(agency, kind: kind) }
         try cluster.register(Self.operatorID, kind: "operator")
         try cluster.startCoordinator()
-        for agency in [Self.congress, Self.procuratorate, Self.station] + Self.agencies { try cluster.startNode(agency) }
+        for agency in [Self.congress, Self.procuratorate, Self.station] + Self.agencies + more.map(\.0) {
+            try cluster.startNode(agency)
+        }
     }
 
     // MARK: Documents
@@ -112,6 +116,12 @@ final class ScenarioCounty: Sendable {
     }
 
     func state(_ subject: String) throws -> String? { try show(subject).state }
+
+    /// `xianjie agreement show ID --json` (nil when there is no such agreement).
+    func agreement(_ agreementId: String) throws -> AgreementReport.Agreement? {
+        let output = try cluster.cli(["agreement", "show", agreementId, "--json"] + operatorArguments)
+        return try XianjieJSON.decode(AgreementReport.self, from: Data(output.utf8)).agreements.first
+    }
 
     /// `xianjie meeting show ID --json` (nil when there is no such meeting).
     func meeting(_ meetingId: String) throws -> MeetingReport.Meeting? {

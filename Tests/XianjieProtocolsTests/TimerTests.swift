@@ -64,6 +64,34 @@ import XianjieMessages
             try expectLifecycle(
                 of: kind, on: assignment, subject: "D-1", timers: \.timers, obligated: unit, supervisor: .coordinator,
                 overdueIn: .overdue, metBy: (.finish, unit, .done))
+        case .clueAcknowledgement, .clueFeedback:
+            let from: AgencyID = "manas.procuratorate"
+            let to: AgencyID = "hutubi.procuratorate"
+            var transfer = ClueTransferProcess(transferId: "T-1", agreementId: "S101")
+            _ = try transfer.received(
+                .send(from: from, to: to, acknowledgeWithinDays: 7, feedbackWithinDays: 30), at: day("2024-06-05"),
+                by: ProtocolActor(role: .procuratorate, agency: from))
+            let receiver = ProtocolActor(role: .procuratorate, agency: to)
+            if kind == .clueAcknowledgement {
+                try expectLifecycle(
+                    of: kind, on: transfer, subject: "T-1", timers: \.timers, obligated: .agency(to), supervisor: .agency(from),
+                    overdueIn: .sent, metBy: (.acknowledge(registeredAs: nil), receiver, .acknowledged))
+            } else {
+                _ = try transfer.received(.acknowledge(registeredAs: nil), at: day("2024-06-06"), by: receiver)
+                try expectLifecycle(
+                    of: kind, on: transfer, subject: "T-1", timers: \.timers, obligated: .agency(to), supervisor: .agency(from),
+                    overdueIn: .acknowledged, metBy: (.feedback(.handled), receiver, .closed))
+            }
+        case .assistance:
+            let from: AgencyID = "hutubi.procuratorate"
+            let to: AgencyID = "manas.procuratorate"
+            var request = AssistanceProcess(requestId: "A-1", agreementId: "S101")
+            _ = try request.received(
+                .request(from: from, to: to, dueBy: day("2024-06-28")), at: day("2024-06-14"),
+                by: ProtocolActor(role: .procuratorate, agency: from))
+            try expectLifecycle(
+                of: kind, on: request, subject: "A-1", timers: \.timers, obligated: .agency(to), supervisor: .agency(from),
+                overdueIn: .requested, metBy: (.answer, ProtocolActor(role: .procuratorate, agency: to), .answered))
         }
     }
 
@@ -76,9 +104,11 @@ import XianjieMessages
         let a = try SuggestionFixture.process(in: .handling)
         let b = try CaseFixture.process(in: .awaitingReply)
         let g = try ItemFixture.process(in: .inProgress)
+        let d = try AssignmentFixture.process(in: .inProgress)
         #expect(acceptedFrom(wrong, a, kind: .suggestionReply, on: day("2025-01-09")).isEmpty, "track A")
         #expect(acceptedFrom(wrong, b, kind: .procuratorialReply, on: day("2024-12-09")).isEmpty, "track B")
         #expect(acceptedFrom(wrong, g, kind: .rectification, on: day("2025-01-01")).isEmpty, "track G")
+        #expect(acceptedFrom(wrong, d, kind: .meetingAssignment, on: day("2024-12-21")).isEmpty, "track D")
     }
 
     /// New Year's Day 2025 (a Wednesday) configured as a holiday, with a weekend in the same period.
@@ -123,6 +153,8 @@ extension DeputySuggestionProcess.Event: TimerEvents {}
 extension PublicInterestCaseProcess.Event: TimerEvents {}
 extension ThreeListsProcess.Event: TimerEvents {}
 extension MeetingAssignmentProcess.Event: TimerEvents {}
+extension ClueTransferProcess.Event: TimerEvents {}
+extension AssistanceProcess.Event: TimerEvents {}
 
 /// The (event, sender) pairs among the two timer events for running `kind` from each of `senders`
 /// that `process` does not refuse for `wrongParty`.

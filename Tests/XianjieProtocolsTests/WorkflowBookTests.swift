@@ -38,6 +38,106 @@ import XianjieMessages
             from: Self.procuratorate, kind: "procuratorate", on: date)
     }
 
+    static let coordinator: AgencyID = "hutubi.coordinator"
+    static let meetingId = "PJ-2024-10-15"
+    static let decisions = [
+        JointMeetingMinutes.Decision(
+            decisionId: "PJ-2024-10-15-D1", item: "制定机井整改方案", leadPerson: "王局长", responsibleUnit: water,
+            deadline: day("2024-12-20")),
+        JointMeetingMinutes.Decision(
+            decisionId: "PJ-2024-10-15-D2", item: "回头看红柳滩修复", leadPerson: "张检察长", responsibleUnit: procuratorate,
+            deadline: day("2024-12-31")),
+    ]
+
+    /// A plenary joint meeting driven by its documents from the notice to its minutes, not yet signed.
+    func minutesDrafted(_ book: inout WorkflowBook) throws {
+        let id = Self.meetingId
+        let notice = MeetingNotice(
+            meetingId: id, kind: .periodicJoint, title: "联席会议", scheduledFor: day("2024-10-15"), convener: Self.congress,
+            members: [Self.congress, Self.procuratorate, Self.water], issuedAt: now)
+        let opened = try admit(&book, notice, from: Self.congress, kind: "congress", on: "2024-10-10")
+        #expect(opened?.records[id]?.process.stateName == "agendaOpen")
+        let motion = AgendaMotion(meetingId: id, motionId: "M-1", title: "机井肥水倒灌", reason: "62口井", at: now)
+        _ = try admit(&book, motion, from: Self.procuratorate, kind: "procuratorate", on: "2024-10-11")
+        let agenda = MeetingAgenda(
+            meetingId: id, items: [MeetingAgenda.Item(itemId: "A-1", category: .motion, title: "机井肥水倒灌")],
+            frozenOn: day("2024-10-14"))
+        _ = try admit(&book, agenda, from: Self.coordinator, kind: "coordinator", on: "2024-10-14")
+        let attendees = [
+            MeetingAttendance.Attendee(person: Person(name: "李主任"), agency: Self.congress, side: .congress, role: .groupLeader),
+            MeetingAttendance.Attendee(
+                person: Person(name: "张检察长"), agency: Self.procuratorate, side: .procuratorate, role: .principal),
+        ]
+        _ = try admit(
+            &book, MeetingAttendance(meetingId: id, attendees: attendees, convenedAt: now), from: Self.congress,
+            kind: "congress", on: "2024-10-15")
+        _ = try admit(
+            &book, JointMeetingMinutes(meetingId: id, summary: "纪要", decisions: Self.decisions, draftedAt: now),
+            from: Self.congress, kind: "congress", on: "2024-10-15")
+        #expect(book[id]?.process.stateName == "minutesDrafted")
+    }
+
+    func cosign(_ book: inout WorkflowBook, _ side: MeetingSide, from sender: AgencyID, on date: String) throws -> WorkflowChange? {
+        let signature = MinutesCosign(meetingId: Self.meetingId, side: side, signedBy: Person(name: "签发人"), signedAt: now)
+        return try admit(&book, signature, from: sender, kind: side.rawValue, on: date)
+    }
+
+    @Test func aMeetingRunsFromItsNoticeToPublishedAssignments() throws {
+        var book = WorkflowBook(rules: rules2024)
+        try minutesDrafted(&book)
+        let first = try #require(try cosign(&book, .congress, from: Self.congress, on: "2024-10-16"))
+        #expect(first.history.map(\.event) == ["cosign(congress)"])
+        #expect(book[Self.meetingId]?.process.stateName == "minutesDrafted")
+        #expect(Self.decisions.allSatisfy { book[$0.decisionId] == nil })
+
+        // The second side's signature publishes the decisions in the same step.
+        let second = try #require(try cosign(&book, .procuratorate, from: Self.procuratorate, on: "2024-10-17"))
+        #expect(book[Self.meetingId]?.process.stateName == "decisionsPublished")
+        let opened = "opened (from \(Self.meetingId))"
+        #expect(second.history.map(\.event) == ["cosign(procuratorate)", "publish", opened, "publish", opened, "publish"])
+        for decision in Self.decisions {
+            let record = try #require(book[decision.decisionId])
+            #expect(record.process.stateName == "open" && record.openedOn == day("2024-10-17"))
+            let deadline = try #require(record.process.timers.deadline(.meetingAssignment))
+            #expect(deadline.due == decision.deadline && deadline.obligated == .agency(decision.responsibleUnit))
+            guard case .meetingAssignment(let assignment) = record.process else {
+                Issue.record("\(decision.decisionId) is a \(record.process.kind.title)")
+                continue
+            }
+            #expect(assignment.published && assignment.meetingId == Self.meetingId && assignment.decision == decision)
+        }
+        #expect(book.obligations().map(\.record.process.subjectId) == Self.decisions.map(\.decisionId))
+    }
+
+    @Test func progressFromAnotherUnitIsRefused() throws {
+        var book = WorkflowBook(rules: rules2024)
+        try minutesDrafted(&book)
+        _ = try cosign(&book, .procuratorate, from: Self.procuratorate, on: "2024-10-16")
+        _ = try cosign(&book, .congress, from: Self.congress, on: "2024-10-16")
+        let before = book.records
+        let water = Self.decisions[0].decisionId
+        let progress = { (decisionId: String, step: AssignmentProgress.Step) in
+            AssignmentProgress(decisionId: decisionId, meetingId: Self.meetingId, step: step, report: "进展", at: self.now)
+        }
+        for (decisionId, sender, kind) in [
+            (water, Self.market, "agency"), (water, Self.procuratorate, "procuratorate"), ("PJ-2024-10-15-D9", Self.water, "agency"),
+        ] {
+            do {
+                _ = try admit(&book, progress(decisionId, .started), from: sender, kind: kind, on: "2024-10-18")
+                Issue.record("progress on \(decisionId) from \(sender) was accepted")
+            } catch {
+                #expect(error.rule == .notAssignedToUnit, "\(decisionId) from \(sender): \(error)")
+            }
+        }
+        #expect(book.records == before)
+        // The responsible unit's own reports move it.
+        _ = try admit(&book, progress(water, .started), from: Self.water, kind: "agency", on: "2024-10-18")
+        #expect(book[water]?.process.stateName == "inProgress")
+        _ = try admit(&book, progress(water, .done), from: Self.water, kind: "agency", on: "2024-11-20")
+        #expect(book[water]?.process.stateName == "done")
+        #expect(book[water]?.process.timers.running.isEmpty == true)
+    }
+
     @Test func aFilingDecisionOpensTheCaseAndTheSuggestionStartsItsTimers() throws {
         var book = WorkflowBook(rules: rules2024)
         try issued(&book, urgent: true)

@@ -212,6 +212,44 @@ struct AccessPolicyTests {
         for step in refused { #expect(!policy.check(step).isAllowed, "\(step.type) from \(step.sender)") }
     }
 
+    @Test("every cross-region cooperation document is allowed from its sender")
+    func cooperationDocuments() {
+        let congress = (Sample.congress, "congress")
+        let procuratorate = (Sample.procuratorate, "procuratorate")
+        let neighbour = (AgencyID("manas.procuratorate"), "procuratorate")
+        let agency = (Sample.forestry, "agency")
+        let station = (Sample.station, "station")
+        let terms: [MessageType] = [
+            "xianjie.cooperationAgreement", "xianjie.agreementSignature", "xianjie.agreementStatusChange",
+        ]
+        let exchanges: [MessageType] = [
+            "xianjie.clueTransfer", "xianjie.clueTransferAck", "xianjie.clueTransferFeedback",
+            "xianjie.jurisdictionDispute", "xianjie.assistanceRequest", "xianjie.assistanceResult",
+            "xianjie.informationShare",
+        ]
+        var steps: [PolicyRequest] = []
+        for type in terms {
+            steps.append(request(type, from: Sample.procuratorate, "procuratorate", to: [neighbour, congress]))
+            steps.append(request(type, from: Sample.congress, "congress", to: [procuratorate, neighbour]))
+        }
+        for type in exchanges {
+            steps.append(request(type, from: Sample.procuratorate, "procuratorate", to: [neighbour, congress]))
+        }
+        for step in steps { #expect(policy.check(step) == .allowed, "\(step.type) from \(step.sender)") }
+        // And some that are not.
+        var refused: [PolicyRequest] = [
+            request("xianjie.cooperationAgreement", from: Sample.forestry, "agency", to: [procuratorate]),
+            request("xianjie.agreementSignature", from: Sample.station, "station", to: [procuratorate]),
+            request("xianjie.agreementStatusChange", from: Sample.procuratorate, "procuratorate", to: [agency]),
+            request("xianjie.clueTransfer", from: Sample.procuratorate, "procuratorate", to: [station]),
+            request("xianjie.informationShare", from: Sample.procuratorate, "procuratorate", to: [agency]),
+        ]
+        for type in exchanges {
+            refused.append(request(type, from: Sample.congress, "congress", to: [procuratorate]))
+        }
+        for step in refused { #expect(!policy.check(step).isAllowed, "\(step.type) from \(step.sender)") }
+    }
+
     @Test("other refusals say why")
     func otherDenials() {
         #expect(
@@ -490,6 +528,18 @@ struct AccessPolicyTests {
               "senders": { "kinds": ["agency", "congress", "procuratorate"] },
               "recipients": { "kinds": ["congress", "procuratorate"] },
               "note": "交办事项进展: the responsible unit reports on a meeting's decision to congress and the procuratorate"
+            },
+            {
+              "types": ["xianjie.cooperationAgreement", "xianjie.agreementSignature", "xianjie.agreementStatusChange"],
+              "senders": { "kinds": ["procuratorate", "congress"] },
+              "recipients": { "kinds": ["procuratorate", "congress"] },
+              "note": "跨区域协作机制意见, 会签, 暂停 / 恢复 / 终止: the parties of a cross-region agreement (procuratorates, possibly congresses) draft, sign, suspend, resume or end it, to each other"
+            },
+            {
+              "types": ["xianjie.clueTransfer", "xianjie.clueTransferAck", "xianjie.clueTransferFeedback", "xianjie.jurisdictionDispute", "xianjie.assistanceRequest", "xianjie.assistanceResult", "xianjie.informationShare"],
+              "senders": { "kinds": ["procuratorate"] },
+              "recipients": { "kinds": ["procuratorate", "congress"] },
+              "note": "线索移送函, 签收登记, 办理结果反馈, 管辖争议, 委托调查取证 and its result, 信息共享: between the procuratorates of an agreement, copied to congress"
             }
           ]
         }

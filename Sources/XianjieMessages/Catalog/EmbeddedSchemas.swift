@@ -289,6 +289,52 @@ package enum EmbeddedSchemas {
           "description": "For an overdue item: who owes the step."
         }
       }
+    },
+    "cooperationModule": {
+      "type": "string",
+      "enum": [
+        "jurisdiction",
+        "clueTransfer",
+        "jointCaseHandling",
+        "informationSharing",
+        "jointMeetings",
+        "entrustedEvidence",
+        "exchangeVisits"
+      ],
+      "description": "A module of a cross-region cooperation agreement (DOMAIN.md §4 E): 管辖协作, 线索移送, 联合办案, 信息共享, 联席会议, 委托调查取证, 交流互访."
+    },
+    "agreementArea": {
+      "type": "object",
+      "description": "The area a cross-region cooperation agreement covers (DOMAIN.md §4 E): a road, a river basin or administrative divisions.",
+      "required": [
+        "kind",
+        "name",
+        "segments"
+      ],
+      "additionalProperties": false,
+      "properties": {
+        "kind": {
+          "enum": [
+            "road",
+            "riverBasin",
+            "divisions"
+          ]
+        },
+        "name": {
+          "$ref": "#/$defs/shortText",
+          "examples": [
+            "滦河流域"
+          ]
+        },
+        "segments": {
+          "type": "array",
+          "items": {
+            "$ref": "#/$defs/shortText"
+          },
+          "maxItems": 500,
+          "description": "A road's sections, a basin's main stream and tributaries, or the administrative divisions; empty: the whole area."
+        }
+      }
     }
   }
 }
@@ -413,6 +459,74 @@ package enum EmbeddedSchemas {
   }
 }
 """#,
+        "messages/agreement-signature.v1.schema.json": #"""
+{
+  "$schema": "https://json-schema.org/draft/2020-12/schema",
+  "$id": "https://schemas.xianjie.invalid/messages/agreement-signature.v1.schema.json",
+  "title": "xianjie.agreementSignature — 会签",
+  "description": "One party signs a version of a cross-region cooperation agreement; when every party has signed it, that version is in force (DOMAIN.md §4 E). Durable.",
+  "type": "object",
+  "required": [
+    "agreementId",
+    "version",
+    "signedBy",
+    "signedAt"
+  ],
+  "additionalProperties": false,
+  "properties": {
+    "agreementId": {
+      "$ref": "../common.schema.json#/$defs/shortText"
+    },
+    "version": {
+      "type": "integer",
+      "minimum": 1,
+      "description": "The version signed."
+    },
+    "signedBy": {
+      "$ref": "../common.schema.json#/$defs/person",
+      "description": "Who signed for the sending party, e.g. its chief procurator."
+    },
+    "signedAt": {
+      "$ref": "../common.schema.json#/$defs/timestamp"
+    }
+  }
+}
+"""#,
+        "messages/agreement-status-change.v1.schema.json": #"""
+{
+  "$schema": "https://json-schema.org/draft/2020-12/schema",
+  "$id": "https://schemas.xianjie.invalid/messages/agreement-status-change.v1.schema.json",
+  "title": "xianjie.agreementStatusChange — 暂停 / 恢复 / 终止",
+  "description": "A party suspends a cross-region cooperation agreement, resumes it or terminates it, with the reason (DOMAIN.md §4 E). Durable.",
+  "type": "object",
+  "required": [
+    "agreementId",
+    "action",
+    "reason",
+    "at"
+  ],
+  "additionalProperties": false,
+  "properties": {
+    "agreementId": {
+      "$ref": "../common.schema.json#/$defs/shortText"
+    },
+    "action": {
+      "enum": [
+        "suspend",
+        "resume",
+        "terminate"
+      ],
+      "description": "暂停 / 恢复 / 终止."
+    },
+    "reason": {
+      "$ref": "../common.schema.json#/$defs/text"
+    },
+    "at": {
+      "$ref": "../common.schema.json#/$defs/timestamp"
+    }
+  }
+}
+"""#,
         "messages/assignment-progress.v1.schema.json": #"""
 {
   "$schema": "https://json-schema.org/draft/2020-12/schema",
@@ -454,6 +568,81 @@ package enum EmbeddedSchemas {
   }
 }
 """#,
+        "messages/assistance-request.v1.schema.json": #"""
+{
+  "$schema": "https://json-schema.org/draft/2020-12/schema",
+  "$id": "https://schemas.xianjie.invalid/messages/assistance-request.v1.schema.json",
+  "title": "xianjie.assistanceRequest — 委托调查取证",
+  "description": "A party asks another party of a cross-region cooperation agreement to collect evidence for one of its cases by a day (DOMAIN.md §4 E). Durable.",
+  "type": "object",
+  "required": [
+    "requestId",
+    "agreementId",
+    "caseId",
+    "tasks",
+    "dueBy",
+    "at"
+  ],
+  "additionalProperties": false,
+  "properties": {
+    "requestId": {
+      "$ref": "../common.schema.json#/$defs/shortText",
+      "description": "Unique on the bus: the result names it."
+    },
+    "agreementId": {
+      "$ref": "../common.schema.json#/$defs/shortText"
+    },
+    "caseId": {
+      "$ref": "../common.schema.json#/$defs/shortText",
+      "description": "The requesting party's case."
+    },
+    "tasks": {
+      "type": "array",
+      "items": {
+        "$ref": "../common.schema.json#/$defs/text"
+      },
+      "minItems": 1,
+      "maxItems": 200,
+      "description": "What to collect or check."
+    },
+    "dueBy": {
+      "$ref": "../common.schema.json#/$defs/calendarDate"
+    },
+    "at": {
+      "$ref": "../common.schema.json#/$defs/timestamp"
+    }
+  }
+}
+"""#,
+        "messages/assistance-result.v1.schema.json": #"""
+{
+  "$schema": "https://json-schema.org/draft/2020-12/schema",
+  "$id": "https://schemas.xianjie.invalid/messages/assistance-result.v1.schema.json",
+  "title": "xianjie.assistanceResult — 调查取证结果",
+  "description": "The requested party returns the evidence it collected for another party's case (DOMAIN.md §4 E). Durable.",
+  "type": "object",
+  "required": [
+    "requestId",
+    "summary",
+    "at"
+  ],
+  "additionalProperties": false,
+  "properties": {
+    "requestId": {
+      "$ref": "../common.schema.json#/$defs/shortText"
+    },
+    "summary": {
+      "$ref": "../common.schema.json#/$defs/text"
+    },
+    "at": {
+      "$ref": "../common.schema.json#/$defs/timestamp"
+    },
+    "attachments": {
+      "$ref": "../common.schema.json#/$defs/attachments"
+    }
+  }
+}
+"""#,
         "messages/bus-ack.v1.schema.json": #"""
 {
   "$schema": "https://json-schema.org/draft/2020-12/schema",
@@ -469,6 +658,126 @@ package enum EmbeddedSchemas {
     "through": {
       "type": "integer",
       "minimum": 0
+    }
+  }
+}
+"""#,
+        "messages/bus-agreement-query.v1.schema.json": #"""
+{
+  "$schema": "https://json-schema.org/draft/2020-12/schema",
+  "$id": "https://schemas.xianjie.invalid/messages/bus-agreement-query.v1.schema.json",
+  "title": "xianjie.bus.agreementQuery — 协作机制查询",
+  "description": "Asks the coordinator about cross-region cooperation agreements; answered by xianjie.bus.agreementReport. Transient.",
+  "type": "object",
+  "required": [],
+  "additionalProperties": false,
+  "properties": {
+    "agreementId": {
+      "$ref": "../common.schema.json#/$defs/shortText",
+      "description": "One agreement; absent: all."
+    }
+  }
+}
+"""#,
+        "messages/bus-agreement-report.v1.schema.json": #"""
+{
+  "$schema": "https://json-schema.org/draft/2020-12/schema",
+  "$id": "https://schemas.xianjie.invalid/messages/bus-agreement-report.v1.schema.json",
+  "title": "xianjie.bus.agreementReport — 协作机制报告",
+  "description": "Cross-region cooperation agreements as the coordinator keeps them: the terms, the state, who signed, and the clues transferred under each. Transient.",
+  "type": "object",
+  "required": [
+    "today",
+    "agreements"
+  ],
+  "additionalProperties": false,
+  "properties": {
+    "today": {
+      "$ref": "../common.schema.json#/$defs/calendarDate"
+    },
+    "agreements": {
+      "type": "array",
+      "items": {
+        "type": "object",
+        "required": [
+          "agreementId",
+          "version",
+          "title",
+          "state",
+          "parties",
+          "signedBy",
+          "area",
+          "domains",
+          "modules",
+          "trial",
+          "acknowledgeWithinDays",
+          "feedbackWithinDays",
+          "transfers"
+        ],
+        "additionalProperties": false,
+        "properties": {
+          "agreementId": {
+            "$ref": "../common.schema.json#/$defs/shortText"
+          },
+          "version": {
+            "type": "integer",
+            "minimum": 1
+          },
+          "title": {
+            "$ref": "../common.schema.json#/$defs/shortText"
+          },
+          "state": {
+            "type": "string",
+            "description": "The agreement's state, e.g. draft, negotiating, active, suspended, terminated."
+          },
+          "parties": {
+            "type": "array",
+            "items": {
+              "$ref": "../common.schema.json#/$defs/agencyId"
+            }
+          },
+          "signedBy": {
+            "type": "array",
+            "items": {
+              "$ref": "../common.schema.json#/$defs/agencyId"
+            },
+            "description": "The parties that signed the version being signed (every party once it is in force)."
+          },
+          "area": {
+            "$ref": "../common.schema.json#/$defs/agreementArea"
+          },
+          "domains": {
+            "type": "array",
+            "items": {
+              "$ref": "../common.schema.json#/$defs/domain"
+            }
+          },
+          "modules": {
+            "type": "array",
+            "items": {
+              "$ref": "../common.schema.json#/$defs/cooperationModule"
+            }
+          },
+          "trial": {
+            "type": "boolean"
+          },
+          "acknowledgeWithinDays": {
+            "type": "integer",
+            "minimum": 1
+          },
+          "feedbackWithinDays": {
+            "type": "integer",
+            "minimum": 1
+          },
+          "transfers": {
+            "type": "array",
+            "items": {
+              "$ref": "../common.schema.json#/$defs/shortText"
+            },
+            "description": "The ids of the clue transfers sent under it."
+          }
+        }
+      }
     }
   }
 }
@@ -1640,6 +1949,123 @@ package enum EmbeddedSchemas {
   ]
 }
 """#,
+        "messages/clue-transfer-ack.v1.schema.json": #"""
+{
+  "$schema": "https://json-schema.org/draft/2020-12/schema",
+  "$id": "https://schemas.xianjie.invalid/messages/clue-transfer-ack.v1.schema.json",
+  "title": "xianjie.clueTransferAck — 签收登记",
+  "description": "The receiving party acknowledges a transferred clue and registers it (DOMAIN.md §4 E). Durable.",
+  "type": "object",
+  "required": [
+    "transferId",
+    "at"
+  ],
+  "additionalProperties": false,
+  "properties": {
+    "transferId": {
+      "$ref": "../common.schema.json#/$defs/shortText"
+    },
+    "registeredAs": {
+      "$ref": "../common.schema.json#/$defs/shortText",
+      "description": "The receiver's own clue or case number for it."
+    },
+    "at": {
+      "$ref": "../common.schema.json#/$defs/timestamp"
+    }
+  }
+}
+"""#,
+        "messages/clue-transfer-feedback.v1.schema.json": #"""
+{
+  "$schema": "https://json-schema.org/draft/2020-12/schema",
+  "$id": "https://schemas.xianjie.invalid/messages/clue-transfer-feedback.v1.schema.json",
+  "title": "xianjie.clueTransferFeedback — 办理结果反馈",
+  "description": "The receiving party tells the sender what became of a transferred clue: a case filed, handled otherwise, or declined (DOMAIN.md §4 E). Durable.",
+  "type": "object",
+  "required": [
+    "transferId",
+    "outcome",
+    "summary",
+    "at"
+  ],
+  "additionalProperties": false,
+  "properties": {
+    "transferId": {
+      "$ref": "../common.schema.json#/$defs/shortText"
+    },
+    "outcome": {
+      "enum": [
+        "filed",
+        "handled",
+        "declined"
+      ],
+      "description": "立案 / 已处理 / 不予立案."
+    },
+    "caseId": {
+      "$ref": "../common.schema.json#/$defs/shortText",
+      "description": "The case filed on it."
+    },
+    "summary": {
+      "$ref": "../common.schema.json#/$defs/text"
+    },
+    "at": {
+      "$ref": "../common.schema.json#/$defs/timestamp"
+    }
+  }
+}
+"""#,
+        "messages/clue-transfer.v1.schema.json": #"""
+{
+  "$schema": "https://json-schema.org/draft/2020-12/schema",
+  "$id": "https://schemas.xianjie.invalid/messages/clue-transfer.v1.schema.json",
+  "title": "xianjie.clueTransfer — 线索移送函",
+  "description": "A party passes a clue found outside its jurisdiction to another party of a cross-region cooperation agreement in force that covers the clue's domain and place (DOMAIN.md §4 E). Durable.",
+  "type": "object",
+  "required": [
+    "transferId",
+    "agreementId",
+    "clueId",
+    "domain",
+    "place",
+    "summary",
+    "sentAt"
+  ],
+  "additionalProperties": false,
+  "properties": {
+    "transferId": {
+      "$ref": "../common.schema.json#/$defs/shortText",
+      "description": "Unique on the bus: the acknowledgement, the feedback and any jurisdiction dispute name it."
+    },
+    "agreementId": {
+      "$ref": "../common.schema.json#/$defs/shortText",
+      "description": "The agreement it is sent under."
+    },
+    "clueId": {
+      "$ref": "../common.schema.json#/$defs/shortText",
+      "description": "The sender's clue."
+    },
+    "domain": {
+      "$ref": "../common.schema.json#/$defs/domain"
+    },
+    "segment": {
+      "$ref": "../common.schema.json#/$defs/shortText",
+      "description": "Which part of the agreement's area: a tributary, a road section, a division."
+    },
+    "place": {
+      "$ref": "../common.schema.json#/$defs/shortText"
+    },
+    "summary": {
+      "$ref": "../common.schema.json#/$defs/text"
+    },
+    "sentAt": {
+      "$ref": "../common.schema.json#/$defs/timestamp"
+    },
+    "attachments": {
+      "$ref": "../common.schema.json#/$defs/attachments"
+    }
+  }
+}
+"""#,
         "messages/clue.v1.schema.json": #"""
 {
   "$schema": "https://json-schema.org/draft/2020-12/schema",
@@ -1826,6 +2252,98 @@ package enum EmbeddedSchemas {
       }
     }
   ]
+}
+"""#,
+        "messages/cooperation-agreement.v1.schema.json": #"""
+{
+  "$schema": "https://json-schema.org/draft/2020-12/schema",
+  "$id": "https://schemas.xianjie.invalid/messages/cooperation-agreement.v1.schema.json",
+  "title": "xianjie.cooperationAgreement — 跨区域协作机制意见",
+  "description": "The terms of a cross-region cooperation agreement between procuratorates, possibly congresses: its parties, the area, the domains and the modules; a draft, or an amendment when version is above 1. It is in force once every party has signed it (会签, DOMAIN.md §4 E). Durable.",
+  "type": "object",
+  "required": [
+    "agreementId",
+    "version",
+    "title",
+    "parties",
+    "area",
+    "domains",
+    "modules",
+    "trial",
+    "acknowledgeWithinDays",
+    "feedbackWithinDays",
+    "draftedAt"
+  ],
+  "additionalProperties": false,
+  "properties": {
+    "agreementId": {
+      "$ref": "../common.schema.json#/$defs/shortText",
+      "description": "Unique across the regions: signatures, transfers and shared information name it.",
+      "examples": [
+        "S101-2024-01"
+      ]
+    },
+    "version": {
+      "type": "integer",
+      "minimum": 1,
+      "description": "1 for the first draft; each amendment the next number."
+    },
+    "title": {
+      "$ref": "../common.schema.json#/$defs/shortText",
+      "examples": [
+        "关于建议S101公路昌吉州段跨区域公益诉讼协作机制意见"
+      ]
+    },
+    "parties": {
+      "$ref": "../common.schema.json#/$defs/agencyList",
+      "minItems": 2,
+      "description": "The agencies bound by it, at least two, each once.",
+      "examples": [
+        [
+          "hutubi.procuratorate",
+          "changjishi.procuratorate",
+          "manas.procuratorate"
+        ]
+      ]
+    },
+    "area": {
+      "$ref": "../common.schema.json#/$defs/agreementArea"
+    },
+    "domains": {
+      "type": "array",
+      "items": {
+        "$ref": "../common.schema.json#/$defs/domain"
+      },
+      "minItems": 1,
+      "description": "The public-interest domains it covers."
+    },
+    "modules": {
+      "type": "array",
+      "items": {
+        "$ref": "../common.schema.json#/$defs/cooperationModule"
+      },
+      "minItems": 1
+    },
+    "trial": {
+      "type": "boolean",
+      "description": "试行: agreed on trial."
+    },
+    "acknowledgeWithinDays": {
+      "type": "integer",
+      "minimum": 1,
+      "maximum": 365,
+      "description": "Days within which a transferred clue is acknowledged (签收)."
+    },
+    "feedbackWithinDays": {
+      "type": "integer",
+      "minimum": 1,
+      "maximum": 730,
+      "description": "Days within which the receiver reports what became of a transferred clue (办理结果反馈)."
+    },
+    "draftedAt": {
+      "$ref": "../common.schema.json#/$defs/timestamp"
+    }
+  }
 }
 """#,
         "messages/deadline-notice.v1.schema.json": #"""
@@ -2015,6 +2533,48 @@ package enum EmbeddedSchemas {
   }
 }
 """#,
+        "messages/information-share.v1.schema.json": #"""
+{
+  "$schema": "https://json-schema.org/draft/2020-12/schema",
+  "$id": "https://schemas.xianjie.invalid/messages/information-share.v1.schema.json",
+  "title": "xianjie.informationShare — 信息共享",
+  "description": "A party shares information with the other parties of a cross-region cooperation agreement in force that covers its domain (DOMAIN.md §4 E). Durable.",
+  "type": "object",
+  "required": [
+    "shareId",
+    "agreementId",
+    "domain",
+    "title",
+    "content",
+    "at"
+  ],
+  "additionalProperties": false,
+  "properties": {
+    "shareId": {
+      "$ref": "../common.schema.json#/$defs/shortText",
+      "description": "Unique on the bus."
+    },
+    "agreementId": {
+      "$ref": "../common.schema.json#/$defs/shortText"
+    },
+    "domain": {
+      "$ref": "../common.schema.json#/$defs/domain"
+    },
+    "title": {
+      "$ref": "../common.schema.json#/$defs/shortText"
+    },
+    "content": {
+      "$ref": "../common.schema.json#/$defs/text"
+    },
+    "at": {
+      "$ref": "../common.schema.json#/$defs/timestamp"
+    },
+    "attachments": {
+      "$ref": "../common.schema.json#/$defs/attachments"
+    }
+  }
+}
+"""#,
         "messages/issue-list.v1.schema.json": #"""
 {
   "$schema": "https://json-schema.org/draft/2020-12/schema",
@@ -2133,6 +2693,60 @@ package enum EmbeddedSchemas {
     "draftedAt": {
       "$ref": "../common.schema.json#/$defs/timestamp"
     }
+  }
+}
+"""#,
+        "messages/jurisdiction-dispute.v1.schema.json": #"""
+{
+  "$schema": "https://json-schema.org/draft/2020-12/schema",
+  "$id": "https://schemas.xianjie.invalid/messages/jurisdiction-dispute.v1.schema.json",
+  "title": "xianjie.jurisdictionDispute — 管辖争议",
+  "description": "The parties dispute who has jurisdiction over a transferred clue, settle it by negotiation, or refer it to their common superior procuratorate (DOMAIN.md §4 E). Durable.",
+  "type": "object",
+  "required": [
+    "transferId",
+    "action",
+    "reason",
+    "at"
+  ],
+  "additionalProperties": false,
+  "properties": {
+    "transferId": {
+      "$ref": "../common.schema.json#/$defs/shortText"
+    },
+    "action": {
+      "enum": [
+        "raised",
+        "negotiated",
+        "referredToCommonSuperior"
+      ],
+      "description": "提出管辖异议 / 协商解决 / 报请共同上级指定管辖."
+    },
+    "reason": {
+      "$ref": "../common.schema.json#/$defs/text"
+    },
+    "commonSuperior": {
+      "$ref": "../common.schema.json#/$defs/agencyId",
+      "description": "The common superior procuratorate; required when action is referredToCommonSuperior."
+    },
+    "at": {
+      "$ref": "../common.schema.json#/$defs/timestamp"
+    }
+  },
+  "if": {
+    "properties": {
+      "action": {
+        "const": "referredToCommonSuperior"
+      }
+    },
+    "required": [
+      "action"
+    ]
+  },
+  "then": {
+    "required": [
+      "commonSuperior"
+    ]
   }
 }
 """#,

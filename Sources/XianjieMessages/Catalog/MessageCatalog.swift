@@ -55,6 +55,17 @@ package enum MessageCatalog {
         MessageDescriptor(JointMeetingMinutes.self),
         MessageDescriptor(MinutesCosign.self),
         MessageDescriptor(AssignmentProgress.self),
+        // Cross-region cooperation (DOMAIN.md §4 E)
+        MessageDescriptor(CooperationAgreement.self),
+        MessageDescriptor(AgreementSignature.self),
+        MessageDescriptor(AgreementStatusChange.self),
+        MessageDescriptor(ClueTransfer.self),
+        MessageDescriptor(ClueTransferAck.self),
+        MessageDescriptor(ClueTransferFeedback.self),
+        MessageDescriptor(JurisdictionDispute.self),
+        MessageDescriptor(AssistanceRequest.self),
+        MessageDescriptor(AssistanceResult.self),
+        MessageDescriptor(InformationShare.self),
         // The bus's own
         MessageDescriptor(Hello.self),
         MessageDescriptor(Welcome.self),
@@ -80,6 +91,9 @@ package enum MessageCatalog {
         MessageDescriptor(MeetingQuery.self),
         MessageDescriptor(MeetingSchedule.self),
         MessageDescriptor(MeetingReport.self),
+        // Cross-region cooperation queries answered by the coordinator
+        MessageDescriptor(AgreementQuery.self),
+        MessageDescriptor(AgreementReport.self),
     ]
 
     private static let byType: [MessageType: MessageDescriptor] = Dictionary(

@@ -3,6 +3,7 @@ import XianjieMessages
 /// The four kinds of shared process the coordinator keeps (DOMAIN.md §4 A, B, C, G).
 package enum ProcessKind: String, Codable, Sendable, Hashable, CaseIterable {
     case deputySuggestion, publicInterestCase, reverseConversion, threeListsItem, jointMeeting, meetingAssignment
+    case agreement, clueTransfer, assistance
 
     /// How `case show` names it.
     package var title: String {
@@ -13,6 +14,9 @@ package enum ProcessKind: String, Codable, Sendable, Hashable, CaseIterable {
         case .threeListsItem: "three-lists item (三单事项)"
         case .jointMeeting: "joint meeting (联席会议)"
         case .meetingAssignment: "meeting assignment (交办事项)"
+        case .agreement: "cooperation agreement (跨区域协作机制)"
+        case .clueTransfer: "clue transfer (线索移送)"
+        case .assistance: "entrusted evidence request (委托调查取证)"
         }
     }
 }
@@ -25,6 +29,9 @@ package enum SharedProcess: Codable, Sendable, Equatable {
     case threeListsItem(ThreeListsProcess)
     case jointMeeting(JointMeetingProcess)
     case meetingAssignment(MeetingAssignmentProcess)
+    case agreement(AgreementProcess)
+    case clueTransfer(ClueTransferProcess)
+    case assistance(AssistanceProcess)
 
     package var kind: ProcessKind {
         switch self {
@@ -34,6 +41,9 @@ package enum SharedProcess: Codable, Sendable, Equatable {
         case .threeListsItem: .threeListsItem
         case .jointMeeting: .jointMeeting
         case .meetingAssignment: .meetingAssignment
+        case .agreement: .agreement
+        case .clueTransfer: .clueTransfer
+        case .assistance: .assistance
         }
     }
 
@@ -45,6 +55,9 @@ package enum SharedProcess: Codable, Sendable, Equatable {
         case .threeListsItem(let p): p.itemId
         case .jointMeeting(let p): p.meetingId
         case .meetingAssignment(let p): p.decisionId
+        case .agreement(let p): p.agreementId
+        case .clueTransfer(let p): p.transferId
+        case .assistance(let p): p.requestId
         }
     }
 
@@ -56,6 +69,9 @@ package enum SharedProcess: Codable, Sendable, Equatable {
         case .threeListsItem(let p): p.state.rawValue
         case .jointMeeting(let p): p.state.rawValue
         case .meetingAssignment(let p): p.state.rawValue
+        case .agreement(let p): p.state.rawValue
+        case .clueTransfer(let p): p.state.rawValue
+        case .assistance(let p): p.state.rawValue
         }
     }
 
@@ -64,7 +80,9 @@ package enum SharedProcess: Codable, Sendable, Equatable {
         switch self {
         case .deputySuggestion(let p): p.timers
         case .publicInterestCase(let p): p.timers
-        case .reverseConversion, .jointMeeting: TimerBook()
+        case .reverseConversion, .jointMeeting, .agreement: TimerBook()
+        case .clueTransfer(let p): p.timers
+        case .assistance(let p): p.timers
         case .threeListsItem(let p): p.timers
         case .meetingAssignment(let p): p.timers
         }
@@ -125,6 +143,28 @@ package enum SharedProcess: Codable, Sendable, Equatable {
             put("leadPerson", p.decision.leadPerson)
             put("responsibleUnit", p.decision.responsibleUnit)
             put("deadline", p.decision.deadline)
+        case .agreement(let p):
+            put("title", p.terms.title)
+            put("version", p.terms.version)
+            put("parties", p.terms.parties.map(\.rawValue).joined(separator: ", "))
+            put("area", "\(p.terms.area.name) (\(p.terms.area.kind.rawValue))")
+            put("domains", p.terms.domains.map(\.rawValue).joined(separator: ", "))
+            put("modules", p.terms.modules.map(\.rawValue).joined(separator: ", "))
+            if p.terms.trial { put("trial", "yes (试行)") }
+            if !p.signedBy.isEmpty { put("signedBy", p.signedBy.map(\.rawValue).sorted().joined(separator: ", ")) }
+            put("pendingVersion", p.pending?.version)
+            put("reason", p.reason)
+        case .clueTransfer(let p):
+            put("agreementId", p.agreementId)
+            put("from", p.from)
+            put("to", p.to)
+            put("registeredAs", p.registeredAs)
+            put("outcome", p.outcome?.rawValue)
+            put("commonSuperior", p.commonSuperior)
+        case .assistance(let p):
+            put("agreementId", p.agreementId)
+            put("from", p.from)
+            put("to", p.to)
         }
         return out
     }
@@ -138,6 +178,9 @@ package enum ProcessEvent: Sendable, Equatable {
     case threeListsItem(ThreeListsProcess.Event)
     case jointMeeting(JointMeetingProcess.Event)
     case meetingAssignment(MeetingAssignmentProcess.Event)
+    case agreement(AgreementProcess.Event)
+    case clueTransfer(ClueTransferProcess.Event)
+    case assistance(AssistanceProcess.Event)
     case reminderDue(TimerKind)
     case timerExpired(TimerKind)
 
@@ -149,6 +192,9 @@ package enum ProcessEvent: Sendable, Equatable {
         case .threeListsItem(let e): e.name
         case .jointMeeting(let e): e.name
         case .meetingAssignment(let e): e.name
+        case .agreement(let e): e.name
+        case .clueTransfer(let e): e.name
+        case .assistance(let e): e.name
         case .reminderDue(let kind): "reminderDue(\(kind.rawValue))"
         case .timerExpired(let kind): "timerExpired(\(kind.rawValue))"
         }
@@ -202,6 +248,27 @@ extension SharedProcess {
             return try Self.run(&p, .reminderDue(k), date, actor, rules)
         case (.meetingAssignment(var p), .timerExpired(let k)):
             defer { self = .meetingAssignment(p) }
+            return try Self.run(&p, .timerExpired(k), date, actor, rules)
+        case (.agreement(var p), .agreement(let e)):
+            defer { self = .agreement(p) }
+            return try Self.run(&p, e, date, actor, rules)
+        case (.clueTransfer(var p), .clueTransfer(let e)):
+            defer { self = .clueTransfer(p) }
+            return try Self.run(&p, e, date, actor, rules)
+        case (.clueTransfer(var p), .reminderDue(let k)):
+            defer { self = .clueTransfer(p) }
+            return try Self.run(&p, .reminderDue(k), date, actor, rules)
+        case (.clueTransfer(var p), .timerExpired(let k)):
+            defer { self = .clueTransfer(p) }
+            return try Self.run(&p, .timerExpired(k), date, actor, rules)
+        case (.assistance(var p), .assistance(let e)):
+            defer { self = .assistance(p) }
+            return try Self.run(&p, e, date, actor, rules)
+        case (.assistance(var p), .reminderDue(let k)):
+            defer { self = .assistance(p) }
+            return try Self.run(&p, .reminderDue(k), date, actor, rules)
+        case (.assistance(var p), .timerExpired(let k)):
+            defer { self = .assistance(p) }
             return try Self.run(&p, .timerExpired(k), date, actor, rules)
         default:
             throw ProtocolViolation(

@@ -16,6 +16,8 @@ struct WorkflowStep {
     var addressedTo: [AgencyID] = []
     /// For a suggestion this step opens: its lead deputy.
     var leadDeputy: String?
+    /// Used instead of `events` when the step must consult other processes or the recipients.
+    var contextual: ((SharedProcess, WorkflowContext) throws(ProtocolViolation) -> [ProcessEvent])?
 
     init(
         _ subjectId: String, opens: SharedProcess? = nil, by actor: ProtocolActor,
@@ -28,6 +30,15 @@ struct WorkflowStep {
         self.whenMissing = whenMissing
         self.addressedTo = addressedTo
         self.events = events
+    }
+
+    init(
+        _ subjectId: String, opens: SharedProcess? = nil, by actor: ProtocolActor,
+        whenMissing: ProtocolViolation.Rule = .unknownSubject,
+        contextual: @escaping (SharedProcess, WorkflowContext) throws(ProtocolViolation) -> [ProcessEvent]
+    ) {
+        self.init(subjectId, opens: opens, by: actor, whenMissing: whenMissing) { _ in [] }
+        self.contextual = contextual
     }
 
     init(
@@ -311,7 +322,7 @@ extension WorkflowBook {
                     case .threeListsItem:
                         if let day = p.scheduledFor { return [.threeListsItem(.scheduleLookBack(on: day))] }
                         return [.threeListsItem(.lookBackResult(confirmed: p.confirmed ?? true, newItemId: p.newItemId))]
-                    case .reverseConversion, .jointMeeting, .meetingAssignment:
+                    case .reverseConversion, .jointMeeting, .meetingAssignment, .agreement, .clueTransfer, .assistance:
                         throw ProtocolViolation(
                             .wrongProcess, "\(process.kind.title) \(p.subjectId) has no look-back; look back on the case or item")
                     }
@@ -346,7 +357,16 @@ extension WorkflowBook {
         },
         JointMeetingMinutes.messageType: { data, sender throws(ProtocolViolation) in
             let p = try read(JointMeetingMinutes.self, data)
-            return [WorkflowStep(p.meetingId, by: sender, [.jointMeeting(.draftMinutes(summary: p.summary, decisions: p.decisions))])]
+            return [
+                WorkflowStep(p.meetingId, by: sender) { _, context throws(ProtocolViolation) in
+                    // Each decision becomes a subject of its own: its id must be new on the bus.
+                    if let used = p.decisions.first(where: { context.process($0.decisionId) != nil }) {
+                        throw ProtocolViolation(
+                            .alreadyDone, "decision id \(used.decisionId) is already a subject on this bus; number it anew")
+                    }
+                    return [.jointMeeting(.draftMinutes(summary: p.summary, decisions: p.decisions))]
+                }
+            ]
         },
         MinutesCosign.messageType: { data, sender throws(ProtocolViolation) in
             let p = try read(MinutesCosign.self, data)
@@ -365,7 +385,127 @@ extension WorkflowBook {
             let event: MeetingAssignmentProcess.Event = p.step == .started ? .start : .finish
             return [WorkflowStep(p.decisionId, by: sender, whenMissing: .notAssignedToUnit, [.meetingAssignment(event)])]
         },
+
+        // E. Cross-region cooperation
+        CooperationAgreement.messageType: { data, sender throws(ProtocolViolation) in
+            let p = try read(CooperationAgreement.self, data)
+            guard Set(p.parties).count == p.parties.count, p.parties.count >= 2 else {
+                throw ProtocolViolation(.invalidArgument, "agreement \(p.agreementId) needs two or more distinct parties")
+            }
+            guard let agency = sender.agency, p.parties.contains(agency) else {
+                throw ProtocolViolation(.notAParty, "\(sender) drafts agreement \(p.agreementId) but is not one of its parties")
+            }
+            if p.version == 1 {
+                return [
+                    WorkflowStep(p.agreementId, opens: .agreement(AgreementProcess(terms: p)), by: sender) { process throws(ProtocolViolation) in
+                        guard case .agreement(let existing) = process, existing.terms == p, existing.state == .draft else {
+                            throw ProtocolViolation(.alreadyDone, "agreement \(p.agreementId) was drafted already; amend it with version 2")
+                        }
+                        return []
+                    }
+                ]
+            }
+            return [WorkflowStep(p.agreementId, by: sender, [.agreement(.amend(p))])]
+        },
+        AgreementSignature.messageType: { data, sender throws(ProtocolViolation) in
+            let p = try read(AgreementSignature.self, data)
+            return [WorkflowStep(p.agreementId, by: sender, [.agreement(.sign(version: p.version))])]
+        },
+        AgreementStatusChange.messageType: { data, sender throws(ProtocolViolation) in
+            let p = try read(AgreementStatusChange.self, data)
+            let event: AgreementProcess.Event =
+                switch p.action {
+                case .suspend: .suspend(reason: p.reason)
+                case .resume: .resume(reason: p.reason)
+                case .terminate: .terminate(reason: p.reason)
+                }
+            return [WorkflowStep(p.agreementId, by: sender, [.agreement(event)])]
+        },
+        ClueTransfer.messageType: { data, sender throws(ProtocolViolation) in
+            let p = try read(ClueTransfer.self, data)
+            let opened = SharedProcess.clueTransfer(ClueTransferProcess(transferId: p.transferId, agreementId: p.agreementId))
+            return [
+                WorkflowStep(p.transferId, opens: opened, by: sender) { _, context throws(ProtocolViolation) in
+                    let (agreement, receiver) = try underAgreement(
+                        p.agreementId, module: .clueTransfer, domain: p.domain, segment: p.segment, sender: sender,
+                        context: context)
+                    return [
+                        .clueTransfer(
+                            .send(
+                                from: sender.agency ?? "?", to: receiver,
+                                acknowledgeWithinDays: agreement.terms.acknowledgeWithinDays,
+                                feedbackWithinDays: agreement.terms.feedbackWithinDays))
+                    ]
+                }
+            ]
+        },
+        ClueTransferAck.messageType: { data, sender throws(ProtocolViolation) in
+            let p = try read(ClueTransferAck.self, data)
+            return [WorkflowStep(p.transferId, by: sender, [.clueTransfer(.acknowledge(registeredAs: p.registeredAs))])]
+        },
+        ClueTransferFeedback.messageType: { data, sender throws(ProtocolViolation) in
+            let p = try read(ClueTransferFeedback.self, data)
+            return [WorkflowStep(p.transferId, by: sender, whenMissing: .replyNeverIssued, [.clueTransfer(.feedback(p.outcome))])]
+        },
+        JurisdictionDispute.messageType: { data, sender throws(ProtocolViolation) in
+            let p = try read(JurisdictionDispute.self, data)
+            return [
+                WorkflowStep(
+                    p.transferId, by: sender,
+                    [.clueTransfer(.dispute(p.action, reason: p.reason, commonSuperior: p.commonSuperior))])
+            ]
+        },
+        AssistanceRequest.messageType: { data, sender throws(ProtocolViolation) in
+            let p = try read(AssistanceRequest.self, data)
+            let opened = SharedProcess.assistance(AssistanceProcess(requestId: p.requestId, agreementId: p.agreementId))
+            return [
+                WorkflowStep(p.requestId, opens: opened, by: sender) { _, context throws(ProtocolViolation) in
+                    let (_, receiver) = try underAgreement(
+                        p.agreementId, module: .entrustedEvidence, domain: nil, segment: nil, sender: sender, context: context)
+                    return [.assistance(.request(from: sender.agency ?? "?", to: receiver, dueBy: p.dueBy))]
+                }
+            ]
+        },
+        AssistanceResult.messageType: { data, sender throws(ProtocolViolation) in
+            let p = try read(AssistanceResult.self, data)
+            return [WorkflowStep(p.requestId, by: sender, whenMissing: .replyNeverIssued, [.assistance(.answer)])]
+        },
+        InformationShare.messageType: { data, sender throws(ProtocolViolation) in
+            let p = try read(InformationShare.self, data)
+            // Moves nothing: only checked against the agreement it is shared under.
+            return [
+                WorkflowStep(p.agreementId, by: sender) { _, context throws(ProtocolViolation) in
+                    _ = try underAgreement(
+                        p.agreementId, module: .informationSharing, domain: p.domain, segment: nil, sender: sender,
+                        context: context, needsReceiver: false)
+                    return []
+                }
+            ]
+        },
     ]
+
+    /// The agreement a transfer, request or share runs under, checked: in force, the sender and every
+    /// recipient parties, the module, domain and segment covered. Returns it and the receiving party.
+    private static func underAgreement(
+        _ agreementId: String, module: CooperationModule, domain: PublicInterestDomain?, segment: String?,
+        sender: ProtocolActor, context: WorkflowContext, needsReceiver: Bool = true
+    ) throws(ProtocolViolation) -> (AgreementProcess, AgencyID) {
+        guard case .agreement(let agreement) = context.process(agreementId) else {
+            throw ProtocolViolation(.unknownSubject, "no cooperation agreement \(agreementId) on this bus")
+        }
+        let recipients = context.recipients ?? []
+        let involved = [sender.agency].compactMap { $0 } + recipients
+        if let problem = agreement.coverage(module: module, domain: domain, segment: segment, parties: involved) {
+            throw problem
+        }
+        let receivers = recipients.filter { $0 != sender.agency }
+        guard !needsReceiver || receivers.count == 1, let receiver = receivers.first ?? (needsReceiver ? nil : sender.agency)
+        else {
+            throw ProtocolViolation(
+                .invalidArgument, "address a transfer or request under \(agreementId) to exactly one other party")
+        }
+        return (agreement, receiver)
+    }
 
     /// A document naming a procuratorial suggestion must name the one this case issued.
     private static func requireDocument(_ number: String, in process: SharedProcess) throws(ProtocolViolation) {

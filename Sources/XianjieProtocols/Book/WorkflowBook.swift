@@ -30,6 +30,15 @@ package struct ProcessRecord: Codable, Sendable, Equatable {
     }
 }
 
+/// What a step may consult besides its own process: the other processes (an agreement a transfer
+/// runs under) and the document's recipients.
+package struct WorkflowContext {
+    package let records: [String: ProcessRecord]
+    package let recipients: [AgencyID]?
+
+    package func process(_ subject: String) -> SharedProcess? { records[subject]?.process }
+}
+
 /// One step of a process's history, for `case show` and the audit trail.
 package struct WorkflowHistoryEntry: Sendable, Equatable {
     package var subjectId: String
@@ -137,7 +146,14 @@ package struct WorkflowBook: Sendable {
                         + "its earlier documents must come first")
             }
             try bind(step.actor, to: &record, subject: step.subjectId, type: type)
-            for event in try step.events(record.process) {
+            let events: [ProcessEvent]
+            if let contextual = step.contextual {
+                let context = WorkflowContext(records: records.merging(change.records) { $1 }, recipients: recipients)
+                events = try contextual(record.process, context)
+            } else {
+                events = try step.events(record.process)
+            }
+            for event in events {
                 let transition = try record.process.received(event, at: day, by: step.actor, rules: rules)
                 change.history.append(
                     WorkflowHistoryEntry(
@@ -158,6 +174,11 @@ package struct WorkflowBook: Sendable {
     private func bind(
         _ actor: ProtocolActor, to record: inout ProcessRecord, subject: String, type: MessageType
     ) throws(ProtocolViolation) {
+        switch record.process.kind {
+        case .agreement, .clueTransfer, .assistance:
+            return  // several procuratorates take part by design; the machines check who is who
+        default: break
+        }
         switch actor.role {
         case .congress, .procuratorate, .station, .superiorProcuratorate:
             guard let agency = actor.agency else { return }

@@ -6,6 +6,7 @@ package struct ProtocolViolation: Error, Sendable, Hashable, CustomStringConvert
             case outOfOrder, wrongParty, ratingBeforeReply, replyNeverIssued, replyFromWrongAgency
             case notAssignedToUnit, outOfScope, explanationRequired, chiefApprovalRequired
             case timerNotRunning, alreadyDone, invalidArgument, leadDeputyRequired, unknownSubject, wrongProcess, noQuorum
+            case notAParty, agreementNotActive
         }
 
         private let code: Code
@@ -43,6 +44,10 @@ package struct ProtocolViolation: Error, Sendable, Hashable, CustomStringConvert
         package static let wrongProcess = Rule(.wrongProcess)
         /// Decisions of a joint meeting that did not meet its quorum rule.
         package static let noQuorum = Rule(.noQuorum)
+        /// An agency that is not a party of the cooperation agreement it acts under.
+        package static let notAParty = Rule(.notAParty)
+        /// An exchange under an agreement that is not in force (draft, suspended, terminated).
+        package static let agreementNotActive = Rule(.agreementNotActive)
 
         package var description: String { code.rawValue }
     }

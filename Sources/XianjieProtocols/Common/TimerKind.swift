@@ -23,6 +23,12 @@ package enum TimerKind: String, Codable, Sendable, Hashable, CaseIterable, Codin
     case lookBack
     /// 交办期限: a joint meeting's decision, due by its deadline.
     case meetingAssignment
+    /// 签收: a transferred clue's acknowledgement, within the agreement's days.
+    case clueAcknowledgement
+    /// 反馈: the receiver's feedback on a transferred clue, within the agreement's days.
+    case clueFeedback
+    /// 委托调查取证: an entrusted evidence request's due day.
+    case assistance
 }
 
 /// A running timer: what is due from whom, by when, who supervises it.

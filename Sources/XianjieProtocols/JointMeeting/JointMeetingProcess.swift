@@ -105,6 +105,9 @@ package struct JointMeetingProcess: ProtocolProcess, Codable, Sendable, Equatabl
                     .outOfOrder,
                     "the agenda of \(meetingId) is \(state == .planned ? "not open yet" : "frozen"); move the item at the next meeting")
             }
+            guard let agency = actor.agency, members.contains(agency) else {
+                throw ProtocolViolation(.wrongParty, "\(actor) is not a member of meeting \(meetingId); only members move items")
+            }
             guard !motions.contains(where: { $0.motionId == motion.motionId }) else {
                 throw ProtocolViolation(.alreadyDone, "motion \(motion.motionId) is already on the agenda of \(meetingId)")
             }

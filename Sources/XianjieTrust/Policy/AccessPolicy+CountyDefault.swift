@@ -24,6 +24,9 @@ extension AccessPolicy {
     ///   kind; 议题提议 any member → congress, procuratorate; 会议议程 the coordinator only → every member kind;
     ///   签到, 纪要 and 纪要会签 congress or procuratorate → every member kind; 交办事项进展 agency, congress or
     ///   procuratorate → congress, procuratorate.
+    /// - Cross-region cooperation (跨区域协作, DOMAIN.md §4 E): 协作机制意见, 会签 and 暂停 / 恢复 / 终止 procuratorate
+    ///   or congress → procuratorate, congress; 线索移送函, 签收登记, 办理结果反馈, 管辖争议, 委托调查取证 and its result,
+    ///   信息共享 procuratorate → procuratorate, congress.
     package static let countyDefault = AccessPolicy(
         description: "Sample county (呼图壁县): who may send which document to whom. DOMAIN.md §2, §4.",
         rules: [
@@ -125,5 +128,16 @@ extension AccessPolicy {
                 types: ["xianjie.assignmentProgress"], senders: .kinds(.agency, .congress, .procuratorate),
                 recipients: .kinds(.congress, .procuratorate),
                 note: "交办事项进展: the responsible unit reports on a meeting's decision to congress and the procuratorate"),
+            PolicyRule(
+                types: ["xianjie.cooperationAgreement", "xianjie.agreementSignature", "xianjie.agreementStatusChange"],
+                senders: .kinds(.procuratorate, .congress), recipients: .kinds(.procuratorate, .congress),
+                note: "跨区域协作机制意见, 会签, 暂停 / 恢复 / 终止: the parties of a cross-region agreement (procuratorates, possibly congresses) draft, sign, suspend, resume or end it, to each other"),
+            PolicyRule(
+                types: [
+                    "xianjie.clueTransfer", "xianjie.clueTransferAck", "xianjie.clueTransferFeedback",
+                    "xianjie.jurisdictionDispute", "xianjie.assistanceRequest", "xianjie.assistanceResult",
+                    "xianjie.informationShare",
+                ], senders: .kinds(.procuratorate), recipients: .kinds(.procuratorate, .congress),
+                note: "线索移送函, 签收登记, 办理结果反馈, 管辖争议, 委托调查取证 and its result, 信息共享: between the procuratorates of an agreement, copied to congress"),
         ])
 }
