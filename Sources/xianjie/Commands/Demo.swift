@@ -105,6 +105,9 @@ struct Demo: AsyncParsableCommand {
         Output.line("$ xianjie case show HTJ-2024-09")
         try await Case.Show.parse(["HTJ-2024-09"] + operatorKeys).run()
         Output.line("")
+        Output.line("$ xianjie meeting show WO-2024-07-22")
+        try await Meeting.Show.parse(["WO-2024-07-22"] + operatorKeys).run()
+        Output.line("")
         if failures > 0 {
             Output.line("\(failures) step(s) did not turn out as expected; see \(logs.path)")
         } else {

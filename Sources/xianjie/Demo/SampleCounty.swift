@@ -49,6 +49,11 @@ struct SampleCounty {
             // A driven clock, so the scenarios' months pass in seconds (`xianjie clock`), and 2024's
             // holidays and make-up working days for the working-day calendar.
             "clock": ["driven": true, "start": Scenarios.start],
+            // The liaison office's weekly meeting: announced 3 days ahead, its agenda frozen the day before.
+            "meetings": [
+                "cadence": [["kind": "weeklyOffice", "title": "衔接办周例会", "weekday": 1]],
+                "convener": "hutubi.congress", "members": ["hutubi.congress", "hutubi.procuratorate"],
+            ],
             "workflow": [
                 "calendar": [
                     "holidays": ["2024-06-10", "2024-09-16", "2024-09-17", "2024-10-01", "2024-10-02", "2024-10-03", "2024-10-04", "2024-10-07"],

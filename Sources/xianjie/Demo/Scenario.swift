@@ -153,6 +153,9 @@ enum Scenarios {
                 RectificationReply(
                     documentNumber: formulaNumber, caseId: formula, status: .inProgress, measures: ["下架问题乳粉126罐"],
                     explanation: "专项检查进行中，预计两周完成", repliedAt: now)),
+            .days(
+                "周例会议程冻结：督办事项上会 — the next weekly meeting's agenda freezes with the 督办 item",
+                until: "2024-07-21"),
             ScenarioStep(
                 "工作专报发给全体 — a bulletin broadcast on 'notices'", from: congress, topic: "notices",
                 subject: "bulletin-2024-12",
