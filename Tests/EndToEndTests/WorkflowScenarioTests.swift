@@ -391,6 +391,40 @@ extension WorkflowScenarioTests {
             subject: tang)
         try await county.accepted(
             Self.progress(tang, .investigationStarted, hearing: true), from: C.procuratorate, to: [C.congress], subject: tang)
+        // A hearing on the hard issues (§4 H), deputies as hearing officers, announced 3 days ahead at least.
+        func hearing(startsAt: String) -> HearingNotice {
+            HearingNotice(
+                hearingId: "TH-听证-1", caseId: tang, title: "汤河“四乱”整治公开听证", place: "县检察院听证室",
+                startsAt: Timestamp.parse(startsAt)!, hearingOfficers: [.deputyLi, .deputyMa], announcedAt: Self.now)
+        }
+        try await county.refused(
+            hearing(startsAt: "2024-09-20T02:00:00Z"), from: C.procuratorate, to: [C.congress, C.station], subject: tang,
+            rule: "invalidArgument")
+        try await county.accepted(
+            hearing(startsAt: "2024-09-25T02:00:00Z"), from: C.procuratorate, to: [C.congress, C.station], subject: tang)
+        try county.clock("2024-09-25")
+        try await county.accepted(
+            HearingRecord(
+                hearingId: "TH-听证-1", caseId: tang, heldAt: Self.now,
+                opinions: [
+                    HearingRecord.Opinion(officer: .deputyLi, opinion: "建议向水务局发出检察建议"),
+                    HearingRecord.Opinion(officer: .deputyMa, opinion: "同意，并建议跟踪整改"),
+                ], summary: "听证员一致同意制发检察建议"),
+            from: C.procuratorate, to: [C.congress, C.station], subject: tang)
+        #expect(try county.state("TH-听证-1") == "closed")
+        try await county.accepted(
+            ParticipationRecord(
+                recordId: "P-2024-088", deputy: .deputyMa, activity: .trackingObservation, role: .observer,
+                date: CalendarDate(rawValue: "2024-09-25")!, subjectId: tang),
+            from: C.station, to: [C.congress], subject: tang)
+        let profile = try XianjieJSON.decode(
+            DeputyProfile.self,
+            from: Data(
+                try county.cluster.cli(["deputy", "profile", "D-041", "--year", "2024", "--json"] + county.operatorArguments).utf8))
+        #expect(profile.total == 2)
+        #expect(profile.byActivity == ["hearing": 1, "trackingObservation": 1])
+        #expect(profile.byRole["hearingOfficer"] == 1)
+
         let problems = ["乱占", "乱采", "乱堆", "乱建"]
         try await county.accepted(
             IssueList(listId: "TH-2024", originSubjectId: tang,

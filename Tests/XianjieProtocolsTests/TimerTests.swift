@@ -109,6 +109,12 @@ import XianjieMessages
         #expect(acceptedFrom(wrong, b, kind: .procuratorialReply, on: day("2024-12-09")).isEmpty, "track B")
         #expect(acceptedFrom(wrong, g, kind: .rectification, on: day("2025-01-01")).isEmpty, "track G")
         #expect(acceptedFrom(wrong, d, kind: .meetingAssignment, on: day("2024-12-21")).isEmpty, "track D")
+        let sent = try ClueTransferFixture.process(in: .sent)
+        let acknowledged = try ClueTransferFixture.process(in: .acknowledged)
+        let requested = try AssistanceFixture.process(in: .requested)
+        #expect(acceptedFrom(wrong, sent, kind: .clueAcknowledgement, on: day("2024-06-22")).isEmpty, "track E transfer")
+        #expect(acceptedFrom(wrong, acknowledged, kind: .clueFeedback, on: day("2024-07-15")).isEmpty, "track E feedback")
+        #expect(acceptedFrom(wrong, requested, kind: .assistance, on: day("2024-06-29")).isEmpty, "track E assistance")
     }
 
     /// New Year's Day 2025 (a Wednesday) configured as a holiday, with a weekend in the same period.

@@ -135,6 +135,71 @@ import XianjieMessages
         #expect(book["W-1b"]?.process.stateName == "identified")
     }
 
+    /// 会签 by `signers` of the S101 agreement Hutubi drafted.
+    func agreement(_ book: inout WorkflowBook, signedBy signers: [AgencyID]) throws {
+        _ = try admit(&book, AgreementFixture.v1, from: AgreementFixture.hutubi, kind: "procuratorate")
+        for party in signers {
+            let signature = AgreementSignature(
+                agreementId: AgreementFixture.agreementId, version: 1, signedBy: Person(name: "检察长"), signedAt: now)
+            _ = try admit(&book, signature, from: party, kind: "procuratorate")
+        }
+    }
+
+    /// 线索移送 only under an agreement in force (every party signed), and only between its parties.
+    @Test func aClueTransferNeedsTheAgreementInForceAndParties() throws {
+        let (manas, hutubi, outsider) = (ClueTransferFixture.from, ClueTransferFixture.to, AgreementFixture.outsider)
+        let transfer = ClueTransfer(
+            transferId: "XS-1", agreementId: AgreementFixture.agreementId, clueId: "MN-2024-08", domain: .ecologyAndResources,
+            segment: "呼图壁段", place: "S101 K32 路侧排污口", summary: "路侧排污口直排农田", sentAt: now)
+        var book = WorkflowBook()
+        try agreement(&book, signedBy: [hutubi, manas])
+        #expect(book[AgreementFixture.agreementId]?.process.stateName == "negotiating")
+        #expect(refused(&book, transfer, from: manas, kind: "procuratorate", to: [hutubi]) == .agreementNotActive)
+        #expect(book["XS-1"] == nil)
+
+        try agreement(&book, signedBy: [AgreementFixture.shawan])
+        #expect(book[AgreementFixture.agreementId]?.process.stateName == "active")
+        #expect(refused(&book, transfer, from: manas, kind: "procuratorate", to: [outsider]) == .notAParty)
+        #expect(refused(&book, transfer, from: outsider, kind: "procuratorate", to: [hutubi]) == .notAParty)
+        #expect(book["XS-1"] == nil)
+        let sent = try #require(try admit(&book, transfer, from: manas, kind: "procuratorate", to: [hutubi]))
+        let record = try #require(sent.records["XS-1"])
+        #expect(record.process.stateName == "sent")
+        let acknowledgement = record.process.timers.deadline(.clueAcknowledgement)
+        #expect(acknowledgement?.due == day("2024-09-09") && acknowledgement?.obligated == .agency(hutubi))
+    }
+
+    /// 听证笔录: the hearing closes and every one of its officers gets a participation record, whether or
+    /// not they gave an opinion.
+    @Test func aHearingRecordRecordsEachOfficersParticipation() throws {
+        /// 09:00 in the calendar's time zone (UTC+8) on `text`.
+        func at(_ text: String) -> Date {
+            Date(timeIntervalSince1970: Double(GregorianDay(day(text)).ordinal * 86_400 + 3_600))
+        }
+        func notice(startsAt: String) -> HearingNotice {
+            HearingNotice(
+                hearingId: "TZ-1", caseId: "C-1", title: "机井污染整改听证", place: "呼图壁县人民检察院听证室", startsAt: at(startsAt),
+                hearingOfficers: HearingFixture.officers, announcedAt: now)
+        }
+        var book = WorkflowBook()
+        try filed(&book)
+        #expect(refused(&book, notice(startsAt: "2024-09-04"), from: Self.procuratorate, kind: "procuratorate") == .invalidArgument)
+        let announced = try #require(try admit(&book, notice(startsAt: "2024-09-05"), from: Self.procuratorate, kind: "procuratorate"))
+        #expect(announced.records["TZ-1"]?.process.stateName == "prepared" && announced.participations.isEmpty)
+
+        let record = HearingRecord(
+            hearingId: "TZ-1", caseId: "C-1", heldAt: at("2024-09-05"), opinions: Array(HearingFixture.opinions.prefix(2)),
+            summary: "听证员一致建议督促整改")
+        let held = try #require(try admit(&book, record, from: Self.procuratorate, kind: "procuratorate", on: "2024-09-05"))
+        #expect(held.records["TZ-1"]?.process.stateName == "closed")
+        let expected = HearingFixture.officers.map { officer in
+            ParticipationEntry(
+                recordId: "TZ-1/\(officer.personId ?? "")", personId: officer.personId ?? "", name: officer.name, activity: .hearing,
+                role: .hearingOfficer, day: day("2024-09-05"), subjectId: "C-1", source: Self.procuratorate)
+        }
+        #expect(held.participations == expected)
+    }
+
     @Test func aFailedVerificationWatchesTheDeadlineAgain() throws {
         var item = ThreeListsProcess(itemId: "W-1", problem: "机井")
         let unit = ProtocolActor.agency(Self.water)

@@ -250,6 +250,35 @@ struct AccessPolicyTests {
         for step in refused { #expect(!policy.check(step).isAllowed, "\(step.type) from \(step.sender)") }
     }
 
+    @Test("every hearing and deputy-participation document is allowed from its sender")
+    func hearingDocuments() {
+        let congress = (Sample.congress, "congress")
+        let procuratorate = (Sample.procuratorate, "procuratorate")
+        let superior = (AgencyID("changji.procuratorate"), "procuratorate")
+        let agency = (Sample.forestry, "agency")
+        let station = (Sample.station, "station")
+        var steps: [PolicyRequest] = []
+        for type: MessageType in ["xianjie.hearingNotice", "xianjie.hearingRecord"] {
+            steps.append(
+                request(type, from: Sample.procuratorate, "procuratorate", to: [congress, superior, agency, station]))
+        }
+        for (sender, kind) in [(Sample.procuratorate, "procuratorate"), (Sample.congress, "congress"), (Sample.station, "station")] {
+            steps.append(request("xianjie.participationRecord", from: sender, kind, to: [congress, procuratorate]))
+        }
+        for step in steps { #expect(policy.check(step) == .allowed, "\(step.type) from \(step.sender)") }
+        // And some that are not.
+        let refused: [PolicyRequest] = [
+            request("xianjie.hearingNotice", from: Sample.congress, "congress", to: [procuratorate]),
+            request("xianjie.hearingNotice", from: Sample.forestry, "agency", to: [procuratorate]),
+            request("xianjie.hearingRecord", from: Sample.station, "station", to: [procuratorate, congress]),
+            request("xianjie.participationRecord", from: Sample.forestry, "agency", to: [congress]),
+            request("xianjie.participationRecord", from: Sample.station, "station", to: [agency]),
+            request("xianjie.participationRecord", from: Sample.congress, "congress", to: [station]),
+            request("xianjie.participationRecord", from: "coordinator", "coordinator", to: [congress]),
+        ]
+        for step in refused { #expect(!policy.check(step).isAllowed, "\(step.type) from \(step.sender)") }
+    }
+
     @Test("other refusals say why")
     func otherDenials() {
         #expect(
@@ -540,6 +569,18 @@ struct AccessPolicyTests {
               "senders": { "kinds": ["procuratorate"] },
               "recipients": { "kinds": ["procuratorate", "congress"] },
               "note": "线索移送函, 签收登记, 办理结果反馈, 管辖争议, 委托调查取证 and its result, 信息共享: between the procuratorates of an agreement, copied to congress"
+            },
+            {
+              "types": ["xianjie.hearingNotice", "xianjie.hearingRecord"],
+              "senders": { "kinds": ["procuratorate"] },
+              "recipients": { "kinds": ["congress", "procuratorate", "agency", "station"] },
+              "note": "听证公告, 听证笔录: only a procuratorate announces and records a hearing; to congress, the superior, the agency concerned and the stations whose deputies sit as hearing officers"
+            },
+            {
+              "types": ["xianjie.participationRecord"],
+              "senders": { "kinds": ["procuratorate", "congress", "station"] },
+              "recipients": { "kinds": ["congress", "procuratorate"] },
+              "note": "代表参与检察活动档案: the procuratorate, congress or a liaison station records a deputy's participation, to congress and the procuratorate"
             }
           ]
         }

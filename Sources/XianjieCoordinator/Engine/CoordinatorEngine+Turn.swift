@@ -130,7 +130,7 @@ extension CoordinatorEngine {
         case ReplayRequest.messageType: replay(wire, identity: identity, into: &turn)
         case StatusRequest.messageType: status(wire, identity: identity, into: &turn)
         case CaseQuery.messageType, DueQuery.messageType, MeetingQuery.messageType, MeetingSchedule.messageType,
-            AgreementQuery.messageType:
+            AgreementQuery.messageType, DeputyProfileQuery.messageType:
             if let refusal = queryRefusal(wire) {
                 refuseQuery(wire, identity: identity, refusal, into: &turn)
                 return
@@ -140,13 +140,14 @@ extension CoordinatorEngine {
             case DueQuery.messageType: dueReport(wire, identity: identity, into: &turn)
             case MeetingQuery.messageType: meetingReport(wire, identity: identity, into: &turn)
             case AgreementQuery.messageType: agreementReport(wire, identity: identity, into: &turn)
+            case DeputyProfileQuery.messageType: deputyProfile(wire, identity: identity, into: &turn)
             default: scheduleMeeting(wire, identity: identity, into: &turn)
             }
         case ClockRequest.messageType: clock(wire, identity: identity, into: &turn)
         case Welcome.messageType, Receipt.messageType, Rejection.messageType, StatusReport.messageType,
             FlowEvent.messageType, DeliveryReceipt.messageType, CaseReport.messageType, DueReport.messageType,
             ClockReport.messageType, DeadlineNotice.messageType, MeetingReport.messageType, MeetingAgenda.messageType,
-            AgreementReport.messageType:
+            AgreementReport.messageType, DeputyProfile.messageType:
             let error = EnvelopeError(.protocolViolation, "only the coordinator sends \(header.type)")
             await reject(wire, identity: identity, error: error, into: &turn)
         default:

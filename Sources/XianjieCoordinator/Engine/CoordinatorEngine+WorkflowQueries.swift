@@ -10,6 +10,8 @@ extension CoordinatorEngine {
         guard trust != nil else { return nil }
         let kind = kind(of: wire.header.source) ?? "unknown"
         if ["congress", "procuratorate", "coordinator", "operator"].contains(kind) { return nil }
+        // Stations keep deputies' participation records; they may read the profiles.
+        if wire.header.type == DeputyProfileQuery.messageType, kind == "station" { return nil }
         if wire.header.type == DueQuery.messageType, let query = try? wire.payload(DueQuery.self),
             query.agency == wire.header.source
         {

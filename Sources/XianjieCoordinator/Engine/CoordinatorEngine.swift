@@ -68,7 +68,7 @@ final class CoordinatorEngine {
         self.validator = EnvelopeValidator(maxMessageBytes: configuration.maxMessageBytes)
         // With trust, the registry decides who exists; the static list is for a coordinator without keys.
         self.knownAgencies = trust == nil ? configuration.agencies.map(Set.init) : nil
-        self.workflow = WorkflowBook(rules: configuration.workflow)
+        self.workflow = WorkflowBook(rules: configuration.protocolRules)
         try reloadState()
     }
 
@@ -93,7 +93,7 @@ final class CoordinatorEngine {
             rebuilt[agency] = node
         }
         nodes = rebuilt
-        workflow = WorkflowBook(records: persisted.records, rules: configuration.workflow)
+        workflow = WorkflowBook(records: persisted.records, rules: configuration.protocolRules)
         agenda = persisted.agenda
         let wall = configuration.clock.wallDay()
         drivenDay = persisted.today ?? configuration.clock.start.map { GregorianDay($0).ordinal } ?? wall

@@ -51,6 +51,13 @@ package struct CoordinatorConfiguration: Sendable, Codable {
         self.publishEndpoint = publishEndpoint
     }
 
+    /// The rules the state machines follow, in the clock's time zone.
+    package var protocolRules: ProtocolRules {
+        var rules = workflow
+        rules.utcOffsetMinutes = clock.utcOffsetMinutes
+        return rules
+    }
+
     /// Reads a configuration file; missing keys take their defaults.
     package static func load(from path: String) throws -> CoordinatorConfiguration {
         let data: Data

@@ -87,6 +87,41 @@ extension CoordinatorStore {
         }
     }
 
+    /// 履职画像: a deputy's participation records in a year.
+    package func deputyProfile(personId: String, year: Int) throws -> DeputyProfile {
+        try writer.read { db in
+            let rows = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT recordId, name, activity, role, day, subject, source FROM participation
+                    WHERE personId = ? AND day >= ? AND day <= ? ORDER BY day, recordId
+                    """,
+                arguments: [personId, String(format: "%04d-01-01", year), String(format: "%04d-12-31", year)])
+            var byActivity: [String: Int] = [:]
+            var byRole: [String: Int] = [:]
+            var name: String?
+            var entries: [DeputyProfile.Entry] = []
+            for row in rows {
+                let activityText: String = row[2]
+                let roleText: String = row[3]
+                guard let activity = ParticipationRecord.Activity(rawValue: activityText),
+                    let role = ParticipationRecord.Role(rawValue: roleText),
+                    let day = CalendarDate(rawValue: row[4])
+                else { continue }
+                name = name ?? row[1]
+                byActivity[activityText, default: 0] += 1
+                byRole[roleText, default: 0] += 1
+                entries.append(
+                    DeputyProfile.Entry(
+                        recordId: row[0], activity: activity, role: role, date: day, subjectId: row[5],
+                        source: AgencyID(row[6] as String)))
+            }
+            return DeputyProfile(
+                personId: personId, name: name, year: year, total: entries.count, byActivity: byActivity, byRole: byRole,
+                records: entries)
+        }
+    }
+
     /// A subject's history, oldest first.
     package func workflowHistory(subject: String) throws -> [CaseReport.HistoryEntry] {
         try writer.read { db in
@@ -145,6 +180,21 @@ extension CoordinatorStore {
                         """,
                     arguments: [
                         entry.subjectId, entry.on.rawValue, now, entry.event, entry.actor, entry.from, entry.to, messageId,
+                    ])
+            }
+            for entry in change.participations {
+                // A record sent again under the same id replaces the earlier one.
+                try db.execute(
+                    sql: """
+                        INSERT INTO participation (recordId, personId, name, activity, role, day, subject, source)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                        ON CONFLICT(recordId) DO UPDATE SET personId = excluded.personId, name = excluded.name,
+                            activity = excluded.activity, role = excluded.role, day = excluded.day,
+                            subject = excluded.subject, source = excluded.source
+                        """,
+                    arguments: [
+                        entry.recordId, entry.personId, entry.name, entry.activity.rawValue, entry.role.rawValue,
+                        entry.day.rawValue, entry.subjectId, entry.source.rawValue,
                     ])
             }
             for item in change.agenda {

@@ -184,6 +184,22 @@ package final class CoordinatorStore: Sendable {
         migrator.registerMigration("v4: the rule a refused workflow document broke") { db in
             try db.execute(sql: "ALTER TABLE quarantine ADD COLUMN rule TEXT")
         }
+        migrator.registerMigration("v5: deputies' participation records") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE participation (
+                        recordId TEXT PRIMARY KEY,
+                        personId TEXT NOT NULL,
+                        name TEXT NOT NULL,
+                        activity TEXT NOT NULL,
+                        role TEXT NOT NULL,
+                        day TEXT NOT NULL,
+                        subject TEXT,
+                        source TEXT NOT NULL
+                    ) WITHOUT ROWID;
+                    CREATE INDEX participation_person ON participation(personId, day);
+                    """)
+        }
         return migrator
     }
 }

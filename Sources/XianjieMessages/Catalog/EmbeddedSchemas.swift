@@ -335,6 +335,30 @@ package enum EmbeddedSchemas {
           "description": "A road's sections, a basin's main stream and tributaries, or the administrative divisions; empty: the whole area."
         }
       }
+    },
+    "participationActivity": {
+      "type": "string",
+      "enum": [
+        "clueCollection",
+        "consultation",
+        "hearing",
+        "trackingObservation",
+        "evaluation",
+        "openDay",
+        "homeVisit"
+      ],
+      "description": "A procuratorial activity a deputy takes part in (DOMAIN.md §4 H): 线索收集, 咨询, 听证, 跟踪观察, 评议, 检察开放日, 走访."
+    },
+    "participationRole": {
+      "type": "string",
+      "enum": [
+        "hearingOfficer",
+        "observer",
+        "volunteer",
+        "prosecutorAssistant",
+        "participant"
+      ],
+      "description": "The part a deputy plays in a procuratorial activity (DOMAIN.md §4 H): 听证员, 观察员, 志愿者, 特邀检察官助理, 参与者."
     }
   }
 }
@@ -1018,6 +1042,166 @@ package enum EmbeddedSchemas {
           }
         }
       }
+    }
+  }
+}
+"""#,
+        "messages/bus-deputy-profile-query.v1.schema.json": #"""
+{
+  "$schema": "https://json-schema.org/draft/2020-12/schema",
+  "$id": "https://schemas.xianjie.invalid/messages/bus-deputy-profile-query.v1.schema.json",
+  "title": "xianjie.bus.deputyProfileQuery — 履职画像查询",
+  "description": "Asks the coordinator for a deputy's participation in procuratorial work in one year (xianjie deputy profile); answered by xianjie.bus.deputyProfile. Transient.",
+  "type": "object",
+  "required": [
+    "personId",
+    "year"
+  ],
+  "additionalProperties": false,
+  "properties": {
+    "personId": {
+      "$ref": "../common.schema.json#/$defs/shortText",
+      "description": "The deputy's number, as the participation records name it."
+    },
+    "year": {
+      "type": "integer",
+      "minimum": 2000,
+      "maximum": 2999
+    }
+  }
+}
+"""#,
+        "messages/bus-deputy-profile.v1.schema.json": #"""
+{
+  "$schema": "https://json-schema.org/draft/2020-12/schema",
+  "$id": "https://schemas.xianjie.invalid/messages/bus-deputy-profile.v1.schema.json",
+  "title": "xianjie.bus.deputyProfile — 履职画像",
+  "description": "A deputy's participation in procuratorial work in one year, as the coordinator derives it from the participation records and the hearings the deputy served in (DOMAIN.md §4 H): the counts per activity and per role, and each record. Transient.",
+  "type": "object",
+  "required": [
+    "personId",
+    "year",
+    "total",
+    "byActivity",
+    "byRole",
+    "records"
+  ],
+  "additionalProperties": false,
+  "properties": {
+    "personId": {
+      "$ref": "../common.schema.json#/$defs/shortText"
+    },
+    "name": {
+      "$ref": "../common.schema.json#/$defs/shortText",
+      "description": "As the records name the deputy; absent when there are none."
+    },
+    "year": {
+      "type": "integer",
+      "minimum": 2000,
+      "maximum": 2999
+    },
+    "total": {
+      "type": "integer",
+      "minimum": 0,
+      "description": "How many participations in the year."
+    },
+    "byActivity": {
+      "type": "object",
+      "additionalProperties": false,
+      "properties": {
+        "clueCollection": {
+          "type": "integer",
+          "minimum": 0
+        },
+        "consultation": {
+          "type": "integer",
+          "minimum": 0
+        },
+        "hearing": {
+          "type": "integer",
+          "minimum": 0
+        },
+        "trackingObservation": {
+          "type": "integer",
+          "minimum": 0
+        },
+        "evaluation": {
+          "type": "integer",
+          "minimum": 0
+        },
+        "openDay": {
+          "type": "integer",
+          "minimum": 0
+        },
+        "homeVisit": {
+          "type": "integer",
+          "minimum": 0
+        }
+      },
+      "description": "Count per activity (participationActivity); the coordinator leaves out an activity with none."
+    },
+    "byRole": {
+      "type": "object",
+      "additionalProperties": false,
+      "properties": {
+        "hearingOfficer": {
+          "type": "integer",
+          "minimum": 0
+        },
+        "observer": {
+          "type": "integer",
+          "minimum": 0
+        },
+        "volunteer": {
+          "type": "integer",
+          "minimum": 0
+        },
+        "prosecutorAssistant": {
+          "type": "integer",
+          "minimum": 0
+        },
+        "participant": {
+          "type": "integer",
+          "minimum": 0
+        }
+      },
+      "description": "Count per role (participationRole); the coordinator leaves out a role with none."
+    },
+    "records": {
+      "type": "array",
+      "items": {
+        "type": "object",
+        "required": [
+          "recordId",
+          "activity",
+          "role",
+          "date",
+          "source"
+        ],
+        "additionalProperties": false,
+        "properties": {
+          "recordId": {
+            "$ref": "../common.schema.json#/$defs/shortText"
+          },
+          "activity": {
+            "$ref": "../common.schema.json#/$defs/participationActivity"
+          },
+          "role": {
+            "$ref": "../common.schema.json#/$defs/participationRole"
+          },
+          "date": {
+            "$ref": "../common.schema.json#/$defs/calendarDate"
+          },
+          "subjectId": {
+            "$ref": "../common.schema.json#/$defs/shortText"
+          },
+          "source": {
+            "$ref": "../common.schema.json#/$defs/agencyId",
+            "description": "The agency that recorded it."
+          }
+        }
+      },
+      "description": "Oldest first."
     }
   }
 }
@@ -2533,6 +2717,127 @@ package enum EmbeddedSchemas {
   }
 }
 """#,
+        "messages/hearing-notice.v1.schema.json": #"""
+{
+  "$schema": "https://json-schema.org/draft/2020-12/schema",
+  "$id": "https://schemas.xianjie.invalid/messages/hearing-notice.v1.schema.json",
+  "title": "xianjie.hearingNotice — 听证公告",
+  "description": "The procuratorate announces a public hearing in a case, deputies among the hearing officers, at least 3 days before it opens (DOMAIN.md §4 B, H). Durable.",
+  "type": "object",
+  "required": [
+    "hearingId",
+    "caseId",
+    "title",
+    "place",
+    "startsAt",
+    "hearingOfficers",
+    "announcedAt"
+  ],
+  "additionalProperties": false,
+  "properties": {
+    "hearingId": {
+      "$ref": "../common.schema.json#/$defs/shortText",
+      "description": "Unique on the bus: the hearing record (听证笔录) names it."
+    },
+    "caseId": {
+      "$ref": "../common.schema.json#/$defs/shortText",
+      "description": "The public-interest case heard."
+    },
+    "title": {
+      "$ref": "../common.schema.json#/$defs/shortText",
+      "description": "听证事项: what the hearing is about."
+    },
+    "place": {
+      "$ref": "../common.schema.json#/$defs/shortText"
+    },
+    "startsAt": {
+      "$ref": "../common.schema.json#/$defs/timestamp",
+      "description": "When the hearing opens: at least 3 days after the notice."
+    },
+    "hearingOfficers": {
+      "type": "array",
+      "items": {
+        "$ref": "../common.schema.json#/$defs/person",
+        "required": [
+          "personId"
+        ]
+      },
+      "minItems": 1,
+      "maxItems": 100,
+      "description": "听证员 drawn from the pool, deputies among them, each identified by personId (a deputy's number)."
+    },
+    "announcedAt": {
+      "$ref": "../common.schema.json#/$defs/timestamp"
+    },
+    "attachments": {
+      "$ref": "../common.schema.json#/$defs/attachments"
+    }
+  }
+}
+"""#,
+        "messages/hearing-record.v1.schema.json": #"""
+{
+  "$schema": "https://json-schema.org/draft/2020-12/schema",
+  "$id": "https://schemas.xianjie.invalid/messages/hearing-record.v1.schema.json",
+  "title": "xianjie.hearingRecord — 听证笔录",
+  "description": "The hearing was held: each hearing officer's opinion, an important reference for the procuratorate's decision, and what the hearing found (DOMAIN.md §4 H). Durable.",
+  "type": "object",
+  "required": [
+    "hearingId",
+    "caseId",
+    "heldAt",
+    "opinions",
+    "summary"
+  ],
+  "additionalProperties": false,
+  "properties": {
+    "hearingId": {
+      "$ref": "../common.schema.json#/$defs/shortText",
+      "description": "The hearing of the notice (xianjie.hearingNotice)."
+    },
+    "caseId": {
+      "$ref": "../common.schema.json#/$defs/shortText",
+      "description": "The public-interest case heard."
+    },
+    "heldAt": {
+      "$ref": "../common.schema.json#/$defs/timestamp"
+    },
+    "opinions": {
+      "type": "array",
+      "items": {
+        "type": "object",
+        "required": [
+          "officer",
+          "opinion"
+        ],
+        "additionalProperties": false,
+        "properties": {
+          "officer": {
+            "$ref": "../common.schema.json#/$defs/person",
+            "required": [
+              "personId"
+            ],
+            "description": "The hearing officer (听证员), identified by personId as in the notice."
+          },
+          "opinion": {
+            "$ref": "../common.schema.json#/$defs/text",
+            "description": "听证员意见."
+          }
+        }
+      },
+      "minItems": 1,
+      "maxItems": 100
+    },
+    "summary": {
+      "$ref": "../common.schema.json#/$defs/text",
+      "description": "What the hearing found and where the officers agreed."
+    },
+    "attachments": {
+      "$ref": "../common.schema.json#/$defs/attachments"
+    }
+  }
+}
+"""#,
         "messages/information-share.v1.schema.json": #"""
 {
   "$schema": "https://json-schema.org/draft/2020-12/schema",
@@ -3051,6 +3356,53 @@ package enum EmbeddedSchemas {
     },
     "attachments": {
       "$ref": "../common.schema.json#/$defs/attachments"
+    }
+  }
+}
+"""#,
+        "messages/participation-record.v1.schema.json": #"""
+{
+  "$schema": "https://json-schema.org/draft/2020-12/schema",
+  "$id": "https://schemas.xianjie.invalid/messages/participation-record.v1.schema.json",
+  "title": "xianjie.participationRecord — 代表参与检察活动档案",
+  "description": "One deputy's part in one procuratorial activity (clue collection, consultation, hearing, tracking observation, evaluation, open day, home visit), kept by a liaison station, the congress or the procuratorate; the deputy's yearly profile (履职画像) is derived from them (DOMAIN.md §4 H). Durable.",
+  "type": "object",
+  "required": [
+    "recordId",
+    "deputy",
+    "activity",
+    "role",
+    "date"
+  ],
+  "additionalProperties": false,
+  "properties": {
+    "recordId": {
+      "$ref": "../common.schema.json#/$defs/shortText",
+      "description": "Unique on the bus; a record sent again under the same id replaces the earlier one."
+    },
+    "deputy": {
+      "$ref": "../common.schema.json#/$defs/person",
+      "required": [
+        "personId"
+      ],
+      "description": "The deputy, identified by personId (the deputy number)."
+    },
+    "activity": {
+      "$ref": "../common.schema.json#/$defs/participationActivity"
+    },
+    "role": {
+      "$ref": "../common.schema.json#/$defs/participationRole"
+    },
+    "date": {
+      "$ref": "../common.schema.json#/$defs/calendarDate",
+      "description": "The day of the activity."
+    },
+    "subjectId": {
+      "$ref": "../common.schema.json#/$defs/shortText",
+      "description": "The case, hearing, suggestion or clue it concerned."
+    },
+    "note": {
+      "$ref": "../common.schema.json#/$defs/text"
     }
   }
 }

@@ -66,6 +66,10 @@ package enum MessageCatalog {
         MessageDescriptor(AssistanceRequest.self),
         MessageDescriptor(AssistanceResult.self),
         MessageDescriptor(InformationShare.self),
+        // Hearings and deputy participation (DOMAIN.md §4 H)
+        MessageDescriptor(HearingNotice.self),
+        MessageDescriptor(HearingRecord.self),
+        MessageDescriptor(ParticipationRecord.self),
         // The bus's own
         MessageDescriptor(Hello.self),
         MessageDescriptor(Welcome.self),
@@ -94,6 +98,9 @@ package enum MessageCatalog {
         // Cross-region cooperation queries answered by the coordinator
         MessageDescriptor(AgreementQuery.self),
         MessageDescriptor(AgreementReport.self),
+        // Deputies' participation profile answered by the coordinator
+        MessageDescriptor(DeputyProfileQuery.self),
+        MessageDescriptor(DeputyProfile.self),
     ]
 
     private static let byType: [MessageType: MessageDescriptor] = Dictionary(

@@ -3,7 +3,7 @@ import XianjieMessages
 /// The four kinds of shared process the coordinator keeps (DOMAIN.md §4 A, B, C, G).
 package enum ProcessKind: String, Codable, Sendable, Hashable, CaseIterable {
     case deputySuggestion, publicInterestCase, reverseConversion, threeListsItem, jointMeeting, meetingAssignment
-    case agreement, clueTransfer, assistance
+    case agreement, clueTransfer, assistance, hearing
 
     /// How `case show` names it.
     package var title: String {
@@ -17,6 +17,7 @@ package enum ProcessKind: String, Codable, Sendable, Hashable, CaseIterable {
         case .agreement: "cooperation agreement (跨区域协作机制)"
         case .clueTransfer: "clue transfer (线索移送)"
         case .assistance: "entrusted evidence request (委托调查取证)"
+        case .hearing: "hearing (听证)"
         }
     }
 }
@@ -32,6 +33,7 @@ package enum SharedProcess: Codable, Sendable, Equatable {
     case agreement(AgreementProcess)
     case clueTransfer(ClueTransferProcess)
     case assistance(AssistanceProcess)
+    case hearing(HearingProcess)
 
     package var kind: ProcessKind {
         switch self {
@@ -44,6 +46,7 @@ package enum SharedProcess: Codable, Sendable, Equatable {
         case .agreement: .agreement
         case .clueTransfer: .clueTransfer
         case .assistance: .assistance
+        case .hearing: .hearing
         }
     }
 
@@ -58,6 +61,7 @@ package enum SharedProcess: Codable, Sendable, Equatable {
         case .agreement(let p): p.agreementId
         case .clueTransfer(let p): p.transferId
         case .assistance(let p): p.requestId
+        case .hearing(let p): p.hearingId
         }
     }
 
@@ -72,6 +76,7 @@ package enum SharedProcess: Codable, Sendable, Equatable {
         case .agreement(let p): p.state.rawValue
         case .clueTransfer(let p): p.state.rawValue
         case .assistance(let p): p.state.rawValue
+        case .hearing(let p): p.state.rawValue
         }
     }
 
@@ -80,7 +85,7 @@ package enum SharedProcess: Codable, Sendable, Equatable {
         switch self {
         case .deputySuggestion(let p): p.timers
         case .publicInterestCase(let p): p.timers
-        case .reverseConversion, .jointMeeting, .agreement: TimerBook()
+        case .reverseConversion, .jointMeeting, .agreement, .hearing: TimerBook()
         case .clueTransfer(let p): p.timers
         case .assistance(let p): p.timers
         case .threeListsItem(let p): p.timers
@@ -165,6 +170,11 @@ package enum SharedProcess: Codable, Sendable, Equatable {
             put("agreementId", p.agreementId)
             put("from", p.from)
             put("to", p.to)
+        case .hearing(let p):
+            put("caseId", p.caseId)
+            put("startsOn", p.startsOn)
+            if !p.officers.isEmpty { put("officers", p.officers.map(\.name).joined(separator: ", ")) }
+            if !p.opinions.isEmpty { put("opinions", "\(p.opinions.count)") }
         }
         return out
     }
@@ -181,6 +191,7 @@ package enum ProcessEvent: Sendable, Equatable {
     case agreement(AgreementProcess.Event)
     case clueTransfer(ClueTransferProcess.Event)
     case assistance(AssistanceProcess.Event)
+    case hearing(HearingProcess.Event)
     case reminderDue(TimerKind)
     case timerExpired(TimerKind)
 
@@ -195,6 +206,7 @@ package enum ProcessEvent: Sendable, Equatable {
         case .agreement(let e): e.name
         case .clueTransfer(let e): e.name
         case .assistance(let e): e.name
+        case .hearing(let e): e.name
         case .reminderDue(let kind): "reminderDue(\(kind.rawValue))"
         case .timerExpired(let kind): "timerExpired(\(kind.rawValue))"
         }
@@ -270,6 +282,9 @@ extension SharedProcess {
         case (.assistance(var p), .timerExpired(let k)):
             defer { self = .assistance(p) }
             return try Self.run(&p, .timerExpired(k), date, actor, rules)
+        case (.hearing(var p), .hearing(let e)):
+            defer { self = .hearing(p) }
+            return try Self.run(&p, e, date, actor, rules)
         default:
             throw ProtocolViolation(
                 .wrongProcess, "\(event.name) does not apply to \(subjectId), which is a \(kind.title)")

@@ -322,7 +322,7 @@ extension WorkflowBook {
                     case .threeListsItem:
                         if let day = p.scheduledFor { return [.threeListsItem(.scheduleLookBack(on: day))] }
                         return [.threeListsItem(.lookBackResult(confirmed: p.confirmed ?? true, newItemId: p.newItemId))]
-                    case .reverseConversion, .jointMeeting, .meetingAssignment, .agreement, .clueTransfer, .assistance:
+                    case .reverseConversion, .jointMeeting, .meetingAssignment, .agreement, .clueTransfer, .assistance, .hearing:
                         throw ProtocolViolation(
                             .wrongProcess, "\(process.kind.title) \(p.subjectId) has no look-back; look back on the case or item")
                     }
@@ -480,6 +480,31 @@ extension WorkflowBook {
                         context: context, needsReceiver: false)
                     return []
                 }
+            ]
+        },
+
+        // H. Hearings
+        HearingNotice.messageType: { data, sender throws(ProtocolViolation) in
+            let p = try read(HearingNotice.self, data)
+            let opened = SharedProcess.hearing(HearingProcess(hearingId: p.hearingId, caseId: p.caseId))
+            return [
+                WorkflowStep(p.hearingId, opens: opened, by: sender) { process, context throws(ProtocolViolation) in
+                    guard case .publicInterestCase(let c) = context.process(p.caseId) else {
+                        throw ProtocolViolation(.unknownSubject, "hearing \(p.hearingId) is for case \(p.caseId), which is not on this bus")
+                    }
+                    guard c.state == .investigating else {
+                        throw ProtocolViolation(
+                            .outOfOrder, "a hearing is held while case \(p.caseId) is investigated, not when it is \(c.state.rawValue)")
+                    }
+                    return [.hearing(.announce(startsOn: context.rules.day(of: p.startsAt), officers: p.hearingOfficers))]
+                }
+            ]
+        },
+        HearingRecord.messageType: { data, sender throws(ProtocolViolation) in
+            let p = try read(HearingRecord.self, data)
+            return [
+                WorkflowStep(
+                    p.hearingId, by: sender, [.hearing(.convene), .hearing(.recordOpinions(p.opinions)), .hearing(.close)])
             ]
         },
     ]

@@ -35,8 +35,22 @@ package struct ProcessRecord: Codable, Sendable, Equatable {
 package struct WorkflowContext {
     package let records: [String: ProcessRecord]
     package let recipients: [AgencyID]?
+    package let rules: ProtocolRules
 
     package func process(_ subject: String) -> SharedProcess? { records[subject]?.process }
+}
+
+/// One deputy's participation in one activity (代表参与检察活动档案).
+package struct ParticipationEntry: Sendable, Equatable {
+    package var recordId: String
+    package var personId: String
+    package var name: String
+    package var activity: ParticipationRecord.Activity
+    package var role: ParticipationRecord.Role
+    package var day: CalendarDate
+    package var subjectId: String?
+    /// The agency that recorded it.
+    package var source: AgencyID
 }
 
 /// One step of a process's history, for `case show` and the audit trail.
@@ -79,6 +93,8 @@ package struct WorkflowChange: Sendable {
     package var alerts: [DeadlineAlert] = []
     /// 督办: items for the next joint meeting's agenda.
     package var agenda: [JointMeetingItem] = []
+    /// Deputies' participation in procuratorial work (代表参与检察活动), for their yearly profile.
+    package var participations: [ParticipationEntry] = []
 
     package init() {}
 
@@ -89,6 +105,7 @@ package struct WorkflowChange: Sendable {
         history += other.history
         alerts += other.alerts
         agenda += other.agenda
+        participations += other.participations
     }
 }
 
@@ -98,9 +115,28 @@ package struct WorkflowBook: Sendable {
     package private(set) var records: [String: ProcessRecord]
     package let rules: ProtocolRules
 
+    /// The first day (ordinal) the deadline engine has something to do for each subject with timers:
+    /// a day's run looks only at these instead of every process.
+    private var nextEventDay: [String: Int] = [:]
+
     package init(records: [String: ProcessRecord] = [:], rules: ProtocolRules = ProtocolRules()) {
         self.records = records
         self.rules = rules
+        for (subject, record) in records { schedule(subject, record) }
+    }
+
+    /// Files a subject under the first day its timers need the engine (a reminder not yet sent, or the
+    /// day after a due date), or forgets it when none runs.
+    private mutating func schedule(_ subject: String, _ record: ProcessRecord) {
+        var first: Int?
+        for deadline in record.process.timers.running.values {
+            var day = GregorianDay(deadline.due).ordinal + 1
+            if let remind = deadline.remindOn, !record.reminded.contains(deadline.kind) {
+                day = min(day, GregorianDay(remind).ordinal)
+            }
+            first = min(first ?? day, day)
+        }
+        nextEventDay[subject] = first
     }
 
     package subscript(subject: String) -> ProcessRecord? { records[subject] }
@@ -115,6 +151,9 @@ package struct WorkflowBook: Sendable {
         type: MessageType, data: Data, sender: AgencyID, senderKind: String?, on day: CalendarDate,
         recipients: [AgencyID]? = nil
     ) throws(ProtocolViolation) -> WorkflowChange? {
+        if type == ParticipationRecord.messageType {
+            return try Self.participation(data, sender: sender, senderKind: senderKind)
+        }
         guard let steps = try Self.steps(for: type, data: data, actor: Self.actor(kind: senderKind, agency: sender))
         else { return nil }
         var change = WorkflowChange()
@@ -148,7 +187,8 @@ package struct WorkflowBook: Sendable {
             try bind(step.actor, to: &record, subject: step.subjectId, type: type)
             let events: [ProcessEvent]
             if let contextual = step.contextual {
-                let context = WorkflowContext(records: records.merging(change.records) { $1 }, recipients: recipients)
+                let context = WorkflowContext(
+                    records: records.merging(change.records) { $1 }, recipients: recipients, rules: rules)
                 events = try contextual(record.process, context)
             } else {
                 events = try step.events(record.process)
@@ -163,8 +203,47 @@ package struct WorkflowBook: Sendable {
             }
             record.updatedOn = day
             change.records[step.subjectId] = record
+            if case .hearing(let hearing) = record.process, hearing.state == .closed,
+                records[step.subjectId]?.process.stateName != HearingProcess.State.closed.rawValue
+            {
+                // Every hearing officer's service goes into their participation record.
+                change.participations += hearing.officers.compactMap { officer in
+                    officer.personId.map {
+                        ParticipationEntry(
+                            recordId: "\(hearing.hearingId)/\($0)", personId: $0, name: officer.name, activity: .hearing,
+                            role: .hearingOfficer, day: day, subjectId: hearing.caseId, source: sender)
+                    }
+                }
+            }
         }
         records.merge(change.records) { $1 }
+        for (subject, record) in change.records { schedule(subject, record) }
+        return change
+    }
+
+    /// 代表参与检察活动档案: a record a station, the congress or the procuratorate keeps; it moves no process.
+    private static func participation(
+        _ data: Data, sender: AgencyID, senderKind: String?
+    ) throws(ProtocolViolation) -> WorkflowChange {
+        guard ["congress", "procuratorate", "station"].contains(senderKind ?? "") else {
+            throw ProtocolViolation(
+                .wrongParty, "\(sender) may not keep deputies' participation records; stations, the congress and the procuratorate do")
+        }
+        let record: ParticipationRecord
+        do {
+            record = try XianjieJSON.decode(ParticipationRecord.self, from: data)
+        } catch {
+            throw ProtocolViolation(.invalidArgument, "xianjie.participationRecord cannot be read: \(describe(error))")
+        }
+        guard let personId = record.deputy.personId, !personId.isBlank else {
+            throw ProtocolViolation(.leadDeputyRequired, "a participation record must name the deputy (deputy.personId)")
+        }
+        var change = WorkflowChange()
+        change.participations = [
+            ParticipationEntry(
+                recordId: record.recordId, personId: personId, name: record.deputy.name, activity: record.activity,
+                role: record.role, day: record.date, subjectId: record.subjectId, source: sender)
+        ]
         return change
     }
 
@@ -202,7 +281,8 @@ package struct WorkflowBook: Sendable {
     /// Runs the deadline engine for `day`: reminders whose date arrived, expiries of timers due before it.
     package mutating func advance(to day: CalendarDate) -> WorkflowChange {
         var change = WorkflowChange()
-        for subject in records.keys.sorted() {
+        let ordinal = GregorianDay(day).ordinal
+        for subject in nextEventDay.filter({ $0.value <= ordinal }).keys.sorted() {
             guard var record = records[subject] else { continue }
             var touched = false
             let running = record.process.timers.running.sorted { $0.key.rawValue < $1.key.rawValue }
@@ -237,6 +317,7 @@ package struct WorkflowBook: Sendable {
                 record.updatedOn = day
                 records[subject] = record
                 change.records[subject] = record
+                schedule(subject, record)
             }
         }
         return change

@@ -22,6 +22,8 @@ package struct DeadlineParameters: Codable, Sendable, Hashable {
     package var copyToCongress: DeadlinePeriod
     /// 提醒: remind the obligated party this long before a due date.
     package var reminderLead: DeadlinePeriod
+    /// 听证公告: a hearing is announced at least this many calendar days ahead.
+    package var hearingNoticeDays: Int
 
     package init(
         assignSuggestion: DeadlinePeriod = .workingDays(5),
@@ -33,7 +35,8 @@ package struct DeadlineParameters: Codable, Sendable, Hashable {
         procuratorialReplyUrgent: DeadlinePeriod = .days(15),
         fileWithSuperior: DeadlinePeriod = .days(5),
         copyToCongress: DeadlinePeriod = .days(10),
-        reminderLead: DeadlinePeriod = .workingDays(5)
+        reminderLead: DeadlinePeriod = .workingDays(5),
+        hearingNoticeDays: Int = 3
     ) {
         self.assignSuggestion = assignSuggestion
         self.suggestionReply = suggestionReply
@@ -45,11 +48,13 @@ package struct DeadlineParameters: Codable, Sendable, Hashable {
         self.fileWithSuperior = fileWithSuperior
         self.copyToCongress = copyToCongress
         self.reminderLead = reminderLead
+        self.hearingNoticeDays = hearingNoticeDays
     }
 
     private enum CodingKeys: String, CodingKey {
         case assignSuggestion, suggestionReply, suggestionReplyExtended, deputyFeedback, rehandlingReply
         case procuratorialReply, procuratorialReplyUrgent, fileWithSuperior, copyToCongress, reminderLead
+        case hearingNoticeDays
     }
 
     package init(from decoder: any Decoder) throws {
@@ -68,7 +73,8 @@ package struct DeadlineParameters: Codable, Sendable, Hashable {
             procuratorialReplyUrgent: try value(.procuratorialReplyUrgent, d.procuratorialReplyUrgent),
             fileWithSuperior: try value(.fileWithSuperior, d.fileWithSuperior),
             copyToCongress: try value(.copyToCongress, d.copyToCongress),
-            reminderLead: try value(.reminderLead, d.reminderLead)
+            reminderLead: try value(.reminderLead, d.reminderLead),
+            hearingNoticeDays: try c.decodeIfPresent(Int.self, forKey: .hearingNoticeDays) ?? d.hearingNoticeDays
         )
     }
 }

@@ -1,9 +1,15 @@
+import Foundation
+import XianjieMessages
+
 /// The configuration every state machine consults: calendar, deadlines and transfer scope.
 package struct ProtocolRules: Codable, Sendable, Hashable {
     package var calendar: WorkingDayCalendar
     package var deadlines: DeadlineParameters
     package var scope: ScopeScreening
     package var meetings: MeetingRules
+    /// The calendar's time zone (UTC offset in minutes) for instants documents carry; the coordinator
+    /// sets it from its clock configuration.
+    package var utcOffsetMinutes = 480
 
     package init(
         calendar: WorkingDayCalendar = WorkingDayCalendar(),
@@ -18,6 +24,12 @@ package struct ProtocolRules: Codable, Sendable, Hashable {
     }
 
     private enum CodingKeys: String, CodingKey { case calendar, deadlines, scope, meetings }
+
+    /// The calendar day of an instant in this calendar's time zone.
+    package func day(of date: Date) -> CalendarDate {
+        let seconds = date.timeIntervalSince1970 + Double(utcOffsetMinutes * 60)
+        return GregorianDay(ordinal: Int((seconds / 86_400).rounded(.down))).calendarDate
+    }
 
     package init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)

@@ -27,6 +27,8 @@ extension AccessPolicy {
     /// - Cross-region cooperation (跨区域协作, DOMAIN.md §4 E): 协作机制意见, 会签 and 暂停 / 恢复 / 终止 procuratorate
     ///   or congress → procuratorate, congress; 线索移送函, 签收登记, 办理结果反馈, 管辖争议, 委托调查取证 and its result,
     ///   信息共享 procuratorate → procuratorate, congress.
+    /// - Hearings and deputy participation (DOMAIN.md §4 H): 听证公告 and 听证笔录 procuratorate → congress,
+    ///   procuratorate, agency, station; 代表参与检察活动档案 procuratorate, congress or station → congress, procuratorate.
     package static let countyDefault = AccessPolicy(
         description: "Sample county (呼图壁县): who may send which document to whom. DOMAIN.md §2, §4.",
         rules: [
@@ -139,5 +141,13 @@ extension AccessPolicy {
                     "xianjie.informationShare",
                 ], senders: .kinds(.procuratorate), recipients: .kinds(.procuratorate, .congress),
                 note: "线索移送函, 签收登记, 办理结果反馈, 管辖争议, 委托调查取证 and its result, 信息共享: between the procuratorates of an agreement, copied to congress"),
+            PolicyRule(
+                types: ["xianjie.hearingNotice", "xianjie.hearingRecord"], senders: .kinds(.procuratorate),
+                recipients: .kinds(.congress, .procuratorate, .agency, .station),
+                note: "听证公告, 听证笔录: only a procuratorate announces and records a hearing; to congress, the superior, the agency concerned and the stations whose deputies sit as hearing officers"),
+            PolicyRule(
+                types: ["xianjie.participationRecord"], senders: .kinds(.procuratorate, .congress, .station),
+                recipients: .kinds(.congress, .procuratorate),
+                note: "代表参与检察活动档案: the procuratorate, congress or a liaison station records a deputy's participation, to congress and the procuratorate"),
         ])
 }
