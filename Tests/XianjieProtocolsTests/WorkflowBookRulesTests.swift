@@ -135,9 +135,8 @@ import XianjieMessages
         #expect(book["W-1b"]?.process.stateName == "identified")
     }
 
-    /// 会签 by `signers` of the S101 agreement Hutubi drafted.
-    func agreement(_ book: inout WorkflowBook, signedBy signers: [AgencyID]) throws {
-        _ = try admit(&book, AgreementFixture.v1, from: AgreementFixture.hutubi, kind: "procuratorate")
+    /// 会签 of the S101 agreement's draft by `signers`.
+    func sign(_ book: inout WorkflowBook, by signers: [AgencyID]) throws {
         for party in signers {
             let signature = AgreementSignature(
                 agreementId: AgreementFixture.agreementId, version: 1, signedBy: Person(name: "检察长"), signedAt: now)
@@ -152,12 +151,13 @@ import XianjieMessages
             transferId: "XS-1", agreementId: AgreementFixture.agreementId, clueId: "MN-2024-08", domain: .ecologyAndResources,
             segment: "呼图壁段", place: "S101 K32 路侧排污口", summary: "路侧排污口直排农田", sentAt: now)
         var book = WorkflowBook()
-        try agreement(&book, signedBy: [hutubi, manas])
+        _ = try admit(&book, AgreementFixture.v1, from: hutubi, kind: "procuratorate")
+        try sign(&book, by: [hutubi, manas])
         #expect(book[AgreementFixture.agreementId]?.process.stateName == "negotiating")
         #expect(refused(&book, transfer, from: manas, kind: "procuratorate", to: [hutubi]) == .agreementNotActive)
         #expect(book["XS-1"] == nil)
 
-        try agreement(&book, signedBy: [AgreementFixture.shawan])
+        try sign(&book, by: [AgreementFixture.shawan])
         #expect(book[AgreementFixture.agreementId]?.process.stateName == "active")
         #expect(refused(&book, transfer, from: manas, kind: "procuratorate", to: [outsider]) == .notAParty)
         #expect(refused(&book, transfer, from: outsider, kind: "procuratorate", to: [hutubi]) == .notAParty)

@@ -79,6 +79,7 @@ package struct ClueTransferProcess: ProtocolProcess, Codable, Sendable, Equatabl
             self.outcome = outcome
             return timers.cancel(.clueFeedback) + [.notify(.agency(from ?? "?"), "反馈: \(transferId) \(outcome.rawValue)")]
         case .dispute(let action, let reason, let superior):
+            try actor.require([.procuratorate], for: event.name, subject: transferId)
             guard let agency = actor.agency, agency == from || agency == to else {
                 throw ProtocolViolation(
                     .notAParty, "only the sender or the receiver of \(transferId) may dispute its jurisdiction, not \(actor)")

@@ -60,6 +60,9 @@ package struct HearingProcess: ProtocolProcess, Codable, Sendable, Equatable {
             self.officers = officers
             return [.notify(.congress, "听证公告: \(hearingId) on \(startsOn), \(officers.count) deputies as hearing officers")]
         case .convene:
+            if let startsOn, date < startsOn {
+                throw ProtocolViolation(.outOfOrder, "hearing \(hearingId) is announced for \(startsOn); it cannot be held on \(date)")
+            }
             try step(event, from: .prepared, to: .convened)
         case .recordOpinions(let opinions):
             try step(event, from: .convened, to: .opinions)
