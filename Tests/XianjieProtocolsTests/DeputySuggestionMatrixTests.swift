@@ -74,9 +74,7 @@ import XianjieMessages
         })
 
     @Test func theTableNamesOnlySampledEventsAndEveryState() {
-        #expect(Self.table.eventNames.isSubset(of: Self.samples.map(\.name)))
-        #expect(Set(Self.table.legal.keys) == Set(State.allCases))
-        #expect(Set(Self.samples.map(\.name)).count == Self.samples.count)
+        Self.table.expectCovers(Self.samples, states: State.allCases)
     }
 
     /// 10 states × 31 event kinds = 310 pairs.
@@ -84,11 +82,7 @@ import XianjieMessages
     func everyEventInEveryState(_ state: State) throws {
         let start = try Fixture.process(in: state)
         try #require(start.state == state)
-        for sample in Self.samples {
-            expect(
-                Self.table.expected(sample.name, in: state), sending: sample.event, by: sample.sender, to: start,
-                on: Self.date, "\(sample.name) in \(state)")
-        }
+        expectEverySample(Self.samples, to: start, table: Self.table, on: Self.date)
     }
 
     /// The transfer (转交 → 研判) runs beside track A: once transferred, every state takes the assessment

@@ -45,11 +45,7 @@ import XianjieMessages
     func everyEventInEveryState(_ state: State) throws {
         let start = try Fixture.process(in: state)
         try #require(start.state == state)
-        for sample in Self.samples {
-            expect(
-                Self.table.expected(sample.name, in: state), sending: sample.event, by: sample.sender, to: start,
-                on: Self.date, "\(sample.name) in \(state)")
-        }
+        expectEverySample(Self.samples, to: start, table: Self.table, on: Self.date)
     }
 
     /// Every event from every role that may not send it, an adoption by no named deputy and a

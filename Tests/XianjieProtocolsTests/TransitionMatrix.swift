@@ -109,3 +109,26 @@ func representative(of role: ProtocolActor.Role, agency: AgencyID, deputy: Strin
     default: ProtocolActor(role: role)
     }
 }
+
+extension TransitionTable {
+    /// The table names only sampled events and every state, and no sample name repeats.
+    func expectCovers<Event>(
+        _ samples: [EventSample<Event>], states: [State], sourceLocation: SourceLocation = #_sourceLocation
+    ) {
+        #expect(eventNames.isSubset(of: samples.map(\.name)), sourceLocation: sourceLocation)
+        #expect(Set(legal.keys) == Set(states), sourceLocation: sourceLocation)
+        #expect(Set(samples.map(\.name)).count == samples.count, sourceLocation: sourceLocation)
+    }
+}
+
+/// Sends every sample, each by its own sender, to `start` and checks the outcome against the table.
+func expectEverySample<P: ProtocolProcess & Equatable>(
+    _ samples: [EventSample<P.Event>], to start: P, table: TransitionTable<P.State>, on date: CalendarDate,
+    sourceLocation: SourceLocation = #_sourceLocation
+) {
+    for sample in samples {
+        expect(
+            table.expected(sample.name, in: start.state), sending: sample.event, by: sample.sender, to: start, on: date,
+            "\(sample.name) in \(start.state)", sourceLocation: sourceLocation)
+    }
+}
