@@ -27,17 +27,17 @@ import XianjieMessages
 
     @Test func expiryKeepsTheDeadlineAsOverdueAndEscalates() throws {
         var (book, deadline) = Self.started(.procuratorialReply, .months(2))
-        let reminder = try book.remind(.procuratorialReply, subject: "C-1")
+        let reminder = try book.remind(.procuratorialReply, subject: "C-1", by: .coordinator)
         #expect(reminder == [.notify(Self.agency, "reminder: procuratorialReply for C-1 is due on 2025-01-04")])
-        let effects = try book.expire(.procuratorialReply, subject: "C-1")
+        let effects = try book.expire(.procuratorialReply, subject: "C-1", by: .coordinator)
         let text = "overdue: procuratorialReply for C-1 was due on 2025-01-04 from agency(hutubi.market-regulation)"
         #expect(effects == [
             .notify(Self.agency, text), .notify(.congress, text),
             .queueForJointMeeting(JointMeetingItem(subjectId: "C-1", reason: "督办: procuratorialReply overdue", obligated: Self.agency, due: deadline.due)),
         ])
         #expect(book.running.isEmpty && book.overdue == [.procuratorialReply: deadline])
-        #expect(throws: ProtocolViolation.self) { try book.expire(.procuratorialReply, subject: "C-1") }
-        #expect(throws: ProtocolViolation.self) { try book.remind(.procuratorialReply, subject: "C-1") }
+        #expect(throws: ProtocolViolation.self) { try book.expire(.procuratorialReply, subject: "C-1", by: .coordinator) }
+        #expect(throws: ProtocolViolation.self) { try book.remind(.procuratorialReply, subject: "C-1", by: .coordinator) }
         #expect(try roundTrip(book) == book)
     }
 
@@ -48,7 +48,7 @@ import XianjieMessages
         #expect(book.running.isEmpty)
 
         var (overdue, _) = Self.started(.procuratorialReply, .months(2))
-        _ = try overdue.expire(.procuratorialReply, subject: "C-1")
+        _ = try overdue.expire(.procuratorialReply, subject: "C-1", by: .coordinator)
         #expect(overdue.cancel(.procuratorialReply) == [.cancelTimer(.procuratorialReply)])
         #expect(overdue.overdue.isEmpty)
         #expect(overdue.cancel(.procuratorialReply) == [])
@@ -56,7 +56,7 @@ import XianjieMessages
 
     @Test func restartingAnOverdueTimerClearsItsOverdueEntry() throws {
         var (book, _) = Self.started(.procuratorialReply, .months(2))
-        _ = try book.expire(.procuratorialReply, subject: "C-1")
+        _ = try book.expire(.procuratorialReply, subject: "C-1", by: .coordinator)
         _ = book.start(.procuratorialReply, period: .days(15), from: day("2025-01-06"), obligated: Self.agency, supervisor: .congress, rules: rules2024)
         #expect(book.overdue.isEmpty)
         #expect(book.deadline(.procuratorialReply)?.due == day("2025-01-21"))
@@ -65,7 +65,7 @@ import XianjieMessages
     @Test func cancelAllStopsRunningAndOverdueTimersInNameOrder() throws {
         var (book, _) = Self.started(.fileWithSuperior, .days(5))
         _ = book.start(.copyToCongress, period: .days(10), from: Self.monday, obligated: .procuratorate, supervisor: .superiorProcuratorate, rules: rules2024)
-        _ = try book.expire(.fileWithSuperior, subject: "C-1")
+        _ = try book.expire(.fileWithSuperior, subject: "C-1", by: .coordinator)
         #expect(book.cancelAll() == [.cancelTimer(.copyToCongress), .cancelTimer(.fileWithSuperior)])
         #expect(book.running.isEmpty && book.overdue.isEmpty)
         #expect(book.cancelAll() == [])

@@ -169,4 +169,18 @@ extension CoordinatorEngine {
     static let longestClockMove = 3_660
     /// 2999-12-31: a driven clock stays far from the calendar's end.
     static let lastDrivenDay = GregorianDay(year: 2999, month: 12, day: 31).ordinal
+
+    /// `xianjie deputy profile`: a deputy's participation in a year (履职画像).
+    func deputyProfile(_ wire: WireMessage, identity: Data, into turn: inout Turn) {
+        guard let query = try? wire.payload(DeputyProfileQuery.self) else { return }
+        let header = wire.header
+        turn.afterCommit.append { [self] _ in
+            do {
+                let profile = try store.deputyProfile(personId: query.personId, year: query.year)
+                send(profile, to: header.source, identity: identity, correlationid: header.id)
+            } catch {
+                logger.error("cannot read the participation of \(query.personId): \(error)")
+            }
+        }
+    }
 }

@@ -52,14 +52,21 @@ package struct TimerBook: Codable, Sendable, Hashable {
         return kinds.map { .cancelTimer($0) }
     }
 
-    /// The reminder before a due date: a notice to the obligated party.
-    package func remind(_ kind: TimerKind, subject: String) throws(ProtocolViolation) -> [ProtocolEffect] {
+    /// The reminder before a due date: a notice to the obligated party. Only the deadline engine
+    /// (the coordinator) sends timer events.
+    package func remind(
+        _ kind: TimerKind, subject: String, by actor: ProtocolActor
+    ) throws(ProtocolViolation) -> [ProtocolEffect] {
+        try actor.require([.coordinator], for: "reminderDue(\(kind.rawValue))", subject: subject)
         let deadline = try require(kind, subject: subject)
         return [.notify(deadline.obligated, "reminder: \(kind.rawValue) for \(subject) is due on \(deadline.due)")]
     }
 
     /// Expiry: overdue notice to the obligated party and its supervisor, and 督办 at the next joint meeting.
-    package mutating func expire(_ kind: TimerKind, subject: String) throws(ProtocolViolation) -> [ProtocolEffect] {
+    package mutating func expire(
+        _ kind: TimerKind, subject: String, by actor: ProtocolActor
+    ) throws(ProtocolViolation) -> [ProtocolEffect] {
+        try actor.require([.coordinator], for: "timerExpired(\(kind.rawValue))", subject: subject)
         let deadline = try require(kind, subject: subject)
         running[kind] = nil
         overdue[kind] = deadline

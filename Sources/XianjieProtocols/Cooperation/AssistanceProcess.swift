@@ -60,11 +60,9 @@ package struct AssistanceProcess: ProtocolProcess, Codable, Sendable, Equatable 
             state = .answered
             return timers.cancel(.assistance)
         case .reminderDue(let kind):
-            try actor.require([.coordinator], for: event.name, subject: requestId)
-            return try timers.remind(kind, subject: requestId)
+            return try timers.remind(kind, subject: requestId, by: actor)
         case .timerExpired(let kind):
-            try actor.require([.coordinator], for: event.name, subject: requestId)
-            return try timers.expire(kind, subject: requestId)
+            return try timers.expire(kind, subject: requestId, by: actor)
         }
     }
 }

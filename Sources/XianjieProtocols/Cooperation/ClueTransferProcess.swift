@@ -106,11 +106,9 @@ package struct ClueTransferProcess: ProtocolProcess, Codable, Sendable, Equatabl
                 return [.notify(.agency(superior), "管辖争议: \(transferId) referred for decision")]
             }
         case .reminderDue(let kind):
-            try actor.require([.coordinator], for: event.name, subject: transferId)
-            return try timers.remind(kind, subject: transferId)
+            return try timers.remind(kind, subject: transferId, by: actor)
         case .timerExpired(let kind):
-            try actor.require([.coordinator], for: event.name, subject: transferId)
-            return try timers.expire(kind, subject: transferId)
+            return try timers.expire(kind, subject: transferId, by: actor)
         }
     }
 

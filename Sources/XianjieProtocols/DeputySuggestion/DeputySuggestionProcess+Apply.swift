@@ -138,12 +138,10 @@ extension DeputySuggestionProcess {
             return [.notify(.congress, "回头看 of \(subjectId): \(findings)")]
 
         case .reminderDue(let kind):
-            try actor.require([.coordinator], for: event.name, subject: subjectId)
-            return try timers.remind(kind, subject: subjectId)
+            return try timers.remind(kind, subject: subjectId, by: actor)
 
         case .timerExpired(let kind):
-            try actor.require([.coordinator], for: event.name, subject: subjectId)
-            let effects = try timers.expire(kind, subject: subjectId)
+            let effects = try timers.expire(kind, subject: subjectId, by: actor)
             switch (kind, state) {
             case (.suggestionReply, .assigned), (.suggestionReply, .handling), (.rehandlingReply, .rehandling):
                 state = .replyOverdue

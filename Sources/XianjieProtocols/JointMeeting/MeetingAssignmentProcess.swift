@@ -68,11 +68,9 @@ package struct MeetingAssignmentProcess: ProtocolProcess, Codable, Sendable, Equ
             state = .done
             return timers.cancel(.meetingAssignment)
         case .reminderDue(let kind):
-            try actor.require([.coordinator], for: event.name, subject: decisionId)
-            return try timers.remind(kind, subject: decisionId)
+            return try timers.remind(kind, subject: decisionId, by: actor)
         case .timerExpired(let kind):
-            try actor.require([.coordinator], for: event.name, subject: decisionId)
-            let effects = try timers.expire(kind, subject: decisionId)
+            let effects = try timers.expire(kind, subject: decisionId, by: actor)
             if state == .open || state == .inProgress { state = .overdue }
             return effects
         }

@@ -76,11 +76,9 @@ extension PublicInterestCaseProcess {
             objectionReason = reason
             return [.notify(.procuratorate, "异议 on \(caseId): \(reason)")]
         case .reminderDue(let kind):
-            try actor.require([.coordinator], for: event.name, subject: caseId)
-            return try timers.remind(kind, subject: caseId)
+            return try timers.remind(kind, subject: caseId, by: actor)
         case .timerExpired(let kind):
-            try actor.require([.coordinator], for: event.name, subject: caseId)
-            let effects = try timers.expire(kind, subject: caseId)
+            let effects = try timers.expire(kind, subject: caseId, by: actor)
             if kind == .procuratorialReply, state == .awaitingReply { state = .replyOverdue }
             return effects
         default:

@@ -81,11 +81,9 @@ extension ThreeListsProcess {
                 .queueForJointMeeting(JointMeetingItem(subjectId: newItemId, reason: "回头看: \(itemId) regressed")),
             ]
         case .reminderDue(let kind):
-            try actor.require([.coordinator], for: event.name, subject: itemId)
-            return try timers.remind(kind, subject: itemId)
+            return try timers.remind(kind, subject: itemId, by: actor)
         case .timerExpired(let kind):
-            try actor.require([.coordinator], for: event.name, subject: itemId)
-            return try timers.expire(kind, subject: itemId)
+            return try timers.expire(kind, subject: itemId, by: actor)
         }
         return []
     }

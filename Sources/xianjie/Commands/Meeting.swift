@@ -88,28 +88,3 @@ struct Meeting: AsyncParsableCommand {
         }
     }
 }
-
-/// `xianjie deputy profile PERSON --year Y`: a deputy's participation in procuratorial work (履职画像).
-struct Deputy: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        abstract: "A deputy's yearly profile of participation (hearings, observations, visits…).",
-        subcommands: [Profile.self])
-
-    struct Profile: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Count and list a deputy's participation in a year.")
-        @Argument(help: "The deputy's roster id, e.g. D-023.") var personId: String
-        @Option(help: "The year.") var year: Int
-        @OptionGroup var options: QueryOptions
-
-        func run() async throws {
-            guard (2000...2999).contains(year) else { throw ValidationError("--year must be between 2000 and 2999") }
-            let profile = try await options.ask(DeputyProfileQuery(personId: personId, year: year), expecting: DeputyProfile.self)
-            if options.json { return }
-            Output.line("\(profile.name ?? profile.personId) (\(profile.personId)), \(profile.year): \(profile.total) participation(s)")
-            for (activity, count) in profile.byActivity.sorted(by: { $0.key < $1.key }) { Output.line("  \(activity): \(count)") }
-            for entry in profile.records {
-                Output.line("  \(entry.date)  \(entry.activity.rawValue) as \(entry.role.rawValue)" + (entry.subjectId.map { "  (\($0))" } ?? ""))
-            }
-        }
-    }
-}
