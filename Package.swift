@@ -61,7 +61,7 @@ let package = Package(
         .target(
             name: "XianjieCoordinator",
             dependencies: [
-                "ZeroMQ", "XianjieMessages", "XianjieTrust", "XianjieProtocols",
+                "ZeroMQ", "XianjieMessages", "XianjieTrust", "XianjieProtocols", "XianjieNode",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),

@@ -15,8 +15,12 @@ final class Cluster: Sendable {
     var routerEndpoint: String { "tcp://127.0.0.1:\(routerPort)" }
     var publishEndpoint: String { "tcp://127.0.0.1:\(routerPort + 1)" }
 
+    /// The region its agencies are registered in.
+    let region: String
+
     /// - Parameter settings: extra keys of the coordinator's configuration file (e.g. `clock`, `workflow`).
-    init(coordinator settings: [String: Any] = [:]) throws {
+    init(coordinator settings: [String: Any] = [:], region: String = "呼图壁县") throws {
+        self.region = region
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("xianjie-e2e-\(UUID().uuidString.prefix(8))")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         routerPort = Cluster.freePortPair()
@@ -53,10 +57,23 @@ final class Cluster: Sendable {
     /// Creates an agency's keys and registers it with the coordinator (xianjie keygen + agency add).
     func register(_ agency: String, kind: String) throws {
         try cli(["keygen", "--agency", agency, "--dir", path("keys")])
+        try admit(agency, kind: kind, region: region, publicKeys: publicKeyFile(agency))
+    }
+
+    /// `xianjie agency add` with keys made elsewhere (another region's agency, or its link).
+    func admit(_ agency: String, kind: String, region: String, publicKeys: String) throws {
         try cli([
-            "agency", "add", "--config", path("coordinator.json"), "--public-keys", publicKeyFile(agency), "--kind", kind,
-            "--region", "呼图壁县", "--name", agency,
+            "agency", "add", "--config", path("coordinator.json"), "--public-keys", publicKeys, "--kind", kind,
+            "--region", region, "--name", agency,
         ])
+    }
+
+    /// Adds keys to the coordinator's configuration file (before it starts).
+    func configure(_ settings: [String: Any]) throws {
+        let data = try Data(contentsOf: URL(fileURLWithPath: path("coordinator.json")))
+        var object = try JSONSerialization.jsonObject(with: data) as? [String: Any] ?? [:]
+        object.merge(settings) { $1 }
+        try write(object, to: path("coordinator.json"))
     }
 
     func path(_ name: String) -> String { directory.appendingPathComponent(name).path }

@@ -29,6 +29,9 @@ final class ScenarioCounty: Sendable {
 
     /// - Parameter settings: more keys of the coordinator's configuration (e.g. `meetings`).
     /// - Parameter more: further nodes (agency id, kind), e.g. neighbouring procuratorates.
+    /// A county around a cluster built and started by the caller.
+    init(cluster: Cluster) { self.cluster = cluster }
+
     init(start: String, settings: [String: Any] = [:], more: [(String, String)] = []) async throws {
         cluster = try Cluster(
             coordinator: [

@@ -25,16 +25,27 @@ extension CoordinatorEngine {
             await reject(wire, identity: identity, error: error, into: &turn)
             return
         }
+        let (queues, remote) = self.queues(for: recipients)
+        if let unlinked = unlinkedRecipient(remote) {
+            await reject(wire, identity: identity, error: unlinked, into: &turn)
+            return
+        }
+        let saved = remote.isEmpty ? nil : workflow
         let admission = workflowAdmission(of: wire)
         if case .refused(let violation) = admission {
             await refuse(wire, identity: identity, violation: violation, into: &turn)
+            return
+        }
+        if let saved, let refused = federationRefusal(of: wire, remote: remote, admission: admission) {
+            workflow = saved
+            await reject(wire, identity: identity, error: refused, into: &turn)
             return
         }
         sources[source] = sequence
         turn.batch.sourceSequences[source] = sequence
         let now = Date()
         let hash = MessageSignature.hash(wire)
-        enqueue(wire, recipients: recipients, at: now, hash: hash, into: &turn)
+        enqueue(wire, recipients: queues, at: now, hash: hash, into: &turn)
         turn.batch.audit.append(
             PendingAudit(
                 .messageAccepted, actor: source.rawValue, subject: header.subject, messageId: header.id, messageHash: hash,

@@ -26,9 +26,10 @@ extension CoordinatorEngine {
 
     /// Keeps the frames with the reason and tells the sender. `settles`: the rejection names the sequence,
     /// so the sender's outbox marks it refused (false when the message was not the sender's own to settle).
+    /// `answer`: false when the sender is not connected here (a document relayed from another region).
     func quarantine(
         peer: String, identity: Data, frames: [Data], error: any Error, header: EnvelopeHeader?, settles: Bool = true,
-        into turn: inout Turn
+        answer: Bool = true, into turn: inout Turn
     ) {
         let problem = error as? EnvelopeError ?? EnvelopeError(.malformedFrames, "\(error)")
         let index = turn.batch.quarantined.count
@@ -58,7 +59,7 @@ extension CoordinatorEngine {
                 messageId: header?.id, sequence: settles ? header?.sequence : nil, type: header?.type, reason: problem.reason,
                 detail: problem.detail, errors: problem.errors.isEmpty ? nil : Array(problem.errors.prefix(50)),
                 quarantineId: index < quarantineIDs.count ? quarantineIDs[index] : nil, rule: problem.rule)
-            send(rejection, to: AgencyID(peer), identity: identity, correlationid: header?.id)
+            if answer { send(rejection, to: AgencyID(peer), identity: identity, correlationid: header?.id) }
             if flowSubscribed {
                 publishFlow(
                     FlowEvent(

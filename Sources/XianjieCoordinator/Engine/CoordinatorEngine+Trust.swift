@@ -80,6 +80,8 @@ extension CoordinatorEngine {
                     FlowEvent(
                         event: .delivered, messageId: row.id, at: now, source: row.source, type: nil,
                         recipients: [item.recipient], subject: row.subject, bytes: 0))
+                // Another region's sender hears from its own coordinator, when the link took delivery.
+                guard trust?.remoteRegion(of: row.source) == nil else { continue }
                 bySource[row.source, default: []].append(
                     DeliveryReceipt.Entry(
                         messageId: row.id, sequence: row.sequence, hash: row.hash, recipient: item.recipient,

@@ -160,6 +160,9 @@ extension CoordinatorEngine {
     /// A durable document from the coordinator itself: its own sequence, signed, queued like any other.
     @discardableResult
     func emit<P: MessagePayload>(_ payload: P, to recipients: [AgencyID], subject: String?, into turn: inout Turn) -> String? {
+        // Another region's agencies hear from their own coordinator, not from this one.
+        let recipients = localOnly(recipients)
+        guard !recipients.isEmpty else { return nil }
         let sequence = (sources[.coordinator] ?? 0) + 1
         let header = EnvelopeHeader(
             source: .coordinator, type: P.messageType, subject: subject, dataschema: P.schemaID, recipients: recipients,

@@ -49,6 +49,9 @@ final class CoordinatorEngine {
     var firedThrough = 0
     /// When the last meeting agenda froze (new clues since then go on the next one).
     var lastFreezeAt = Date(timeIntervalSince1970: 0)
+    /// Links to other regions' coordinators, and how far each one's deliveries are admitted here.
+    let links: [FederationLink]
+    var federationCursors: [AgencyID: Int64] = [:]
 
     /// Where the engine's answers go: the ROUTER and the XPUB of the service.
     struct Outbound {
@@ -58,9 +61,10 @@ final class CoordinatorEngine {
 
     init(
         configuration: CoordinatorConfiguration, store: CoordinatorStore, outbound: Outbound, logger: Logger,
-        trust: CoordinatorTrust?
+        trust: CoordinatorTrust?, links: [FederationLink] = []
     ) throws {
         self.trust = trust
+        self.links = links
         self.configuration = configuration
         self.store = store
         self.outbound = outbound
@@ -81,6 +85,7 @@ final class CoordinatorEngine {
         topics = state.topicHeads
         messagesStored = state.messagesStored
         quarantined = state.quarantined
+        federationCursors = state.federationCursors
         var rebuilt: [AgencyID: NodeState] = [:]
         for agency in Set(state.queueTails.keys).union(state.nodeKinds.keys) {
             var node = nodes[agency] ?? NodeState()

@@ -42,6 +42,12 @@ package struct CoordinatorConfiguration: Sendable, Codable {
     package var superiorProcuratorate: AgencyID?
     /// The joint meetings the coordinator announces on its own (cadence), and how it runs them.
     package var meetings = MeetingConfiguration()
+    /// This coordinator's region, as the registry spells it (e.g. `呼图壁县`). Agencies registered with
+    /// another region are remote: reached through a federation link, never admitted directly. Nil: one
+    /// region, no federation.
+    package var region: String?
+    /// Links to the coordinators of other regions, under cooperation agreements (DOMAIN.md §4 E).
+    package var federation = FederationConfiguration()
 
     package init() {}
 
@@ -101,7 +107,59 @@ package struct CoordinatorConfiguration: Sendable, Codable {
         clock = try container.decodeIfPresent(ClockConfiguration.self, forKey: .clock) ?? ClockConfiguration()
         superiorProcuratorate = try container.decodeIfPresent(AgencyID.self, forKey: .superiorProcuratorate)
         meetings = try container.decodeIfPresent(MeetingConfiguration.self, forKey: .meetings) ?? MeetingConfiguration()
+        region = try container.decodeIfPresent(String.self, forKey: .region)
+        federation = try container.decodeIfPresent(FederationConfiguration.self, forKey: .federation) ?? FederationConfiguration()
+        if !federation.links.isEmpty, region == nil {
+            throw DecodingError.dataCorruptedError(
+                forKey: .federation, in: container,
+                debugDescription: "federation links need this coordinator's own \"region\" (as the registry spells it)")
+        }
+        if let twice = Dictionary(grouping: federation.links, by: \.region).first(where: { $0.value.count > 1 }) {
+            throw DecodingError.dataCorruptedError(
+                forKey: .federation, in: container, debugDescription: "two federation links to region \(twice.key); one per region")
+        }
+        if let own = federation.links.first(where: { $0.region == region }) {
+            throw DecodingError.dataCorruptedError(
+                forKey: .federation, in: container, debugDescription: "a federation link to \(own.region), this coordinator's own region")
+        }
     }
+}
+
+/// 跨区域协作 between coordinators: each link is this coordinator acting as a node of another region's
+/// coordinator. It connects with its own keys (registered there with kind `federation` and this
+/// coordinator's region), takes delivery of what that region's agencies address to agencies of this
+/// region, and admits it here. What goes the other way waits in the queue of the other region's link
+/// identity, registered here.
+package struct FederationConfiguration: Sendable, Codable, Equatable {
+    package struct Link: Sendable, Codable, Equatable {
+        /// The other region, as the registry spells it.
+        package var region: String
+        /// The other coordinator's ROUTER endpoint.
+        package var endpoint: String
+        /// This link's identity there (e.g. `link.hutubi`): the agency of `keysPath`.
+        package var agency: AgencyID
+        /// This link's key file (`xianjie keygen --agency link.hutubi`).
+        package var keysPath: String
+        /// The other coordinator's public keys (its `coordinator.public.json`).
+        package var coordinatorKeysPath: String
+        /// The link's own SQLite file (what the other region delivered, until admitted here).
+        package var storePath: String
+
+        package init(
+            region: String, endpoint: String, agency: AgencyID, keysPath: String, coordinatorKeysPath: String, storePath: String
+        ) {
+            self.region = region
+            self.endpoint = endpoint
+            self.agency = agency
+            self.keysPath = keysPath
+            self.coordinatorKeysPath = coordinatorKeysPath
+            self.storePath = storePath
+        }
+    }
+
+    package var links: [Link] = []
+
+    package init(links: [Link] = []) { self.links = links }
 }
 
 /// 联席会议 (DOMAIN.md §4 D): which meetings recur, who is invited, when notices go and agendas freeze.

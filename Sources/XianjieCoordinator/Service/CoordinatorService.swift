@@ -2,6 +2,7 @@ import Foundation
 import Logging
 import ServiceLifecycle
 import XianjieMessages
+import XianjieNode
 import XianjieTrust
 import ZeroMQ
 
@@ -20,6 +21,8 @@ package final class CoordinatorService: Service, Sendable {
     let zap: ZMQSocketHandle?
     let trust: CoordinatorTrust?
     package let store: CoordinatorStore
+    /// This coordinator as a node of each linked region's coordinator.
+    let links: [FederationLink]
 
     /// The endpoints actually bound (useful when the configuration asks for port `*`).
     package var routerEndpoint: String { router.lastEndpoint ?? configuration.routerEndpoint }
@@ -33,6 +36,25 @@ package final class CoordinatorService: Service, Sendable {
         self.reactor = try ZMQReactor(context: context, name: "coordinator")
         let trust = try Self.loadTrust(configuration, store: store, logger: logger)
         self.trust = trust
+        guard configuration.federation.links.isEmpty || trust != nil else {
+            throw ConfigurationError("federation links need the coordinator's keys and registry: set keysPath")
+        }
+        self.links = try configuration.federation.links.map { link in
+            var node = NodeConfiguration(
+                agency: link.agency, kind: RegistryEntry.federationKind, coordinator: link.endpoint, coordinatorPublish: nil,
+                storePath: link.storePath)
+            node.keysPath = link.keysPath
+            node.coordinatorKeysPath = link.coordinatorKeysPath
+            node.synchronousFull = configuration.synchronousFull
+            node.heartbeatIntervalMs = configuration.heartbeatIntervalMs
+            var linkLogger = logger
+            linkLogger[metadataKey: "xianjie.link"] = "\(link.region)"
+            do {
+                return FederationLink(configuration: link, runtime: try NodeRuntime(configuration: node, logger: linkLogger))
+            } catch {
+                throw ConfigurationError("federation link to \(link.region): \(error)")
+            }
+        }
         var curve: CurveOptions?
         if let trust {
             // Deny by default: the handler is bound before any server socket of this context.
@@ -122,7 +144,7 @@ package final class CoordinatorService: Service, Sendable {
         let keys = try AgencyKeys.load(from: URL(fileURLWithPath: keysPath))
         let policy = try configuration.policyPath.map { try AccessPolicy.load(from: URL(fileURLWithPath: $0)) }
             ?? AccessPolicy.countyDefault
-        let trust = CoordinatorTrust(keys: keys, policy: policy)
+        let trust = CoordinatorTrust(keys: keys, policy: policy, region: configuration.region)
         trust.load(try store.registry(), version: try store.registryVersion())
         return trust
     }
@@ -132,6 +154,7 @@ package final class CoordinatorService: Service, Sendable {
         case inbound([ZMQMessage])
         case subscription([ZMQMessage])
         case unreachable(Data)
+        case federation
         case tick
     }
 
@@ -144,7 +167,7 @@ package final class CoordinatorService: Service, Sendable {
             outbound: .init(
                 toNode: { identity, frames in reactor.send(ZMQMessage(frames: [identity] + frames), on: router) },
                 publish: { frames in reactor.send(ZMQMessage(frames: frames), on: publisher) }),
-            logger: logger, trust: trust)
+            logger: logger, trust: trust, links: links)
         logger.info(
             "coordinator listening",
             metadata: [
@@ -195,6 +218,21 @@ package final class CoordinatorService: Service, Sendable {
                         events.push(.tick)
                     }
                 }
+                for link in self.links {
+                    group.addTask {
+                        do {
+                            try await link.runtime.run()
+                        } catch {
+                            self.logger.critical("federation link to \(link.region) stopped: \(error)")
+                        }
+                    }
+                    group.addTask {
+                        // Wakes the engine as soon as the link has taken delivery of something.
+                        do {
+                            for try await _ in link.runtime.received(after: Int64.max) { events.push(.federation) }
+                        } catch {}
+                    }
+                }
                 if self.trust != nil {
                     do {
                         try await self.checkUnknownKeysAreRefused()
@@ -210,6 +248,7 @@ package final class CoordinatorService: Service, Sendable {
                     var inbound: [ZMQMessage] = []
                     var refused: [String] = []
                     var tick = false
+                    var federation = false
                     for event in pending {
                         switch event {
                         case .inbound(let batch): inbound.append(contentsOf: batch)
@@ -217,11 +256,13 @@ package final class CoordinatorService: Service, Sendable {
                         case .unreachable(let identity):
                             engine.unreachable(AgencyID(CoordinatorEngine.peerName(identity)))
                         case .tick: tick = true
+                        case .federation: federation = true
                         case .refused(let detail): refused.append(detail)
                         }
                     }
                     for detail in refused { await engine.authenticationRefused(detail) }
                     if !inbound.isEmpty { await engine.handle(inbound) }
+                    if tick || federation { await engine.pullFederation() }
                     if tick { await engine.tick() }
                     if Task.isCancelled { break }
                 }

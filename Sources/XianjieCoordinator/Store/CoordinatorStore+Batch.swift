@@ -59,12 +59,14 @@ package struct IngestBatch: Sendable {
     package var audit: [PendingAudit] = []
     /// The joint protocols' changes of this turn.
     package var workflow = WorkflowWrites()
+    /// Federation links: the position in each link's inbox admitted through, after this batch.
+    package var federationCursors: [AgencyID: Int64] = [:]
 
     package init() {}
 
     package var isEmpty: Bool {
         accepted.isEmpty && quarantined.isEmpty && sourceSequences.isEmpty && acks.isEmpty && nodes.isEmpty
-            && lastSeen.isEmpty && audit.isEmpty && workflow.isEmpty
+            && lastSeen.isEmpty && audit.isEmpty && workflow.isEmpty && federationCursors.isEmpty
     }
 }
 
@@ -77,6 +79,7 @@ package struct PersistedState: Sendable {
     package var nodeKinds: [AgencyID: (kind: String?, version: String?, lastSeen: Date?)] = [:]
     package var messagesStored: Int64 = 0
     package var quarantined: Int64 = 0
+    package var federationCursors: [AgencyID: Int64] = [:]
 }
 
 extension CoordinatorStore {
@@ -100,6 +103,9 @@ extension CoordinatorStore {
             }
             state.messagesStored = try Int64.fetchOne(db, sql: "SELECT count(*) FROM message") ?? 0
             state.quarantined = try Int64.fetchOne(db, sql: "SELECT count(*) FROM quarantine") ?? 0
+            for row in try Row.fetchAll(db, sql: "SELECT link, position FROM federation_cursor") {
+                state.federationCursors[AgencyID(row[0] as String)] = row[1]
+            }
             return state
         }
     }
@@ -190,6 +196,13 @@ extension CoordinatorStore {
                         INSERT INTO recipient (agency, lastSeen) VALUES (?, ?)
                         ON CONFLICT(agency) DO UPDATE SET lastSeen = excluded.lastSeen
                         """, arguments: [agency.rawValue, seen.timeIntervalSince1970])
+            }
+            for (link, position) in batch.federationCursors {
+                try db.execute(
+                    sql: """
+                        INSERT INTO federation_cursor (link, position) VALUES (?, ?)
+                        ON CONFLICT(link) DO UPDATE SET position = excluded.position
+                        """, arguments: [link.rawValue, position])
             }
             try Self.writeWorkflow(db, batch.workflow)
             try Self.appendAudit(db, batch.audit)

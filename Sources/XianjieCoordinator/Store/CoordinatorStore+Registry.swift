@@ -35,7 +35,9 @@ package struct RegistryEntry: Sendable, Equatable, Codable {
         PublicKeys(agency: agency, curvePublicKey: curveKey, signingPublicKey: signingKey)
     }
 
-    package static let kinds = ["congress", "procuratorate", "agency", "station", "coordinator", "operator"]
+    package static let kinds = ["congress", "procuratorate", "agency", "station", "coordinator", "operator", federationKind]
+    /// Another region's coordinator, connected here as a node to take delivery for its region.
+    package static let federationKind = "federation"
 }
 
 /// A registry change refused, said so the operator can act.

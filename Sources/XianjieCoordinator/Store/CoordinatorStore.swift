@@ -200,6 +200,15 @@ package final class CoordinatorStore: Sendable {
                     CREATE INDEX participation_person ON participation(personId, day);
                     """)
         }
+        migrator.registerMigration("v6: federation links' positions") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE federation_cursor (
+                        link TEXT PRIMARY KEY,
+                        position INTEGER NOT NULL
+                    ) WITHOUT ROWID;
+                    """)
+        }
         return migrator
     }
 }

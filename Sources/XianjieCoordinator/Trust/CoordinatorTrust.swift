@@ -9,6 +9,8 @@ import XianjieTrust
 final class CoordinatorTrust: Sendable {
     let keys: AgencyKeys
     let policy: AccessPolicy
+    /// This coordinator's region; agencies of other regions are remote (nil: every agency is local).
+    let region: String?
     /// What the ZAP handler consults, from its own task: CURVE key → agency, for active agencies only.
     let admitted = Mutex<[String: AgencyID]>([:])
     private let state = Mutex<(version: Int64, entries: [AgencyID: Registered])>((-1, [:]))
@@ -18,9 +20,30 @@ final class CoordinatorTrust: Sendable {
         let signingKey: Curve25519.Signing.PublicKey?
     }
 
-    init(keys: AgencyKeys, policy: AccessPolicy) {
+    init(keys: AgencyKeys, policy: AccessPolicy, region: String? = nil) {
         self.keys = keys
         self.policy = policy
+        self.region = region
+    }
+
+    /// Whether an entry is this coordinator's own to admit: of its region, or another region's link.
+    func isLocal(_ entry: RegistryEntry) -> Bool {
+        region == nil || entry.region == region || entry.kind == RegistryEntry.federationKind
+    }
+
+    /// The region of a registered agency that is not this coordinator's own (nil: local or unknown).
+    func remoteRegion(of agency: AgencyID) -> String? {
+        guard let entry = entry(agency)?.entry, !isLocal(entry) else { return nil }
+        return entry.region
+    }
+
+    /// The active link identity of another region's coordinator, registered here with kind `federation`.
+    func link(to region: String) -> AgencyID? {
+        state.withLock { state in
+            state.entries.values.first {
+                $0.entry.kind == RegistryEntry.federationKind && $0.entry.region == region && $0.entry.status == .active
+            }?.entry.agency
+        }
     }
 
     var version: Int64 { state.withLock { $0.version } }
@@ -31,7 +54,8 @@ final class CoordinatorTrust: Sendable {
         var admitted: [String: AgencyID] = [:]
         for entry in entries {
             map[entry.agency] = Registered(entry: entry, signingKey: try? entry.publicKeys.signingKey())
-            if entry.status == .active { admitted[entry.curveKey] = entry.agency }
+            // Another region's agencies are known for their signatures; they connect to their own coordinator.
+            if entry.status == .active, isLocal(entry) { admitted[entry.curveKey] = entry.agency }
         }
         state.withLock { $0 = (version, map) }
         self.admitted.withLock { $0 = admitted }
@@ -42,7 +66,8 @@ final class CoordinatorTrust: Sendable {
     /// The active agencies of a kind, e.g. every `congress` node (to address a deadline notice).
     func agencies(ofKind kind: String) -> [AgencyID] {
         state.withLock { state in
-            state.entries.values.filter { $0.entry.kind == kind && $0.entry.status == .active }.map(\.entry.agency).sorted()
+            state.entries.values.filter { $0.entry.kind == kind && $0.entry.status == .active && isLocal($0.entry) }
+                .map(\.entry.agency).sorted()
         }
     }
 

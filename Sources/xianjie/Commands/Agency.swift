@@ -26,8 +26,8 @@ struct Agency: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Register an agency with its public keys.")
         @OptionGroup var target: Target
         @Option(help: "Its <agency>.public.json (from `xianjie keygen`).") var publicKeys: String
-        @Option(help: "congress, procuratorate, agency, station, coordinator or operator.") var kind: String
-        @Option(help: "Its region, e.g. 呼图壁县.") var region: String
+        @Option(help: "congress, procuratorate, agency, station, coordinator, operator, or federation (another region's coordinator link).") var kind: String
+        @Option(help: "Its region, e.g. 呼图壁县. An agency of another region than the coordinator's own is reached through that region's federation link.") var region: String
         @Option(help: "Its display name, e.g. 呼图壁县人民检察院.") var name: String
 
         func run() throws {
