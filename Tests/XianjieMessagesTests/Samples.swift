@@ -75,5 +75,5 @@ enum Samples {
             recipients: ["hutubi.procuratorate"], topic: "notices", subject: "s", bytes: 100, reason: "oversize"),
         Ping(note: "hi"),
         Pong(note: "hi", receivedAt: now),
-    ] + workflow + meetings + cooperation + hearings
+    ] + workflow + meetings + cooperation + hearings + escalation
 }

@@ -92,6 +92,23 @@ import XianjieMessages
             try expectLifecycle(
                 of: kind, on: request, subject: "A-1", timers: \.timers, obligated: .agency(to), supervisor: .agency(from),
                 overdueIn: .requested, metBy: (.answer, ProtocolActor(role: .procuratorate, agency: to), .answered))
+        case .inquiryReport:
+            let problemUnit = ProtocolActor.agency(ProblemFixture.unit)
+            try expectLifecycle(
+                of: kind, on: ProblemFixture.process(in: .claimed), subject: ProblemFixture.problem.problemId,
+                timers: \.timers, obligated: problemUnit, supervisor: .congress, overdueIn: .overdue,
+                metBy: (.report(status: .resolved), problemUnit, .reported))
+        case .interpellationAnswer:
+            let addressee = ProtocolActor.agency(InterpellationFixture.addressee)
+            try expectLifecycle(
+                of: kind, on: InterpellationFixture.process(in: .formDecided), subject: InterpellationFixture.interpellationId,
+                timers: \.timers, obligated: addressee, supervisor: .congress, overdueIn: .formDecided,
+                metBy: (.answer(round: 1), addressee, .answered))
+            // The re-answer runs on the same kind of timer.
+            try expectLifecycle(
+                of: kind, on: InterpellationFixture.process(in: .unsatisfied), subject: InterpellationFixture.interpellationId,
+                timers: \.timers, obligated: addressee, supervisor: .congress, overdueIn: .unsatisfied,
+                metBy: (.answer(round: 2), addressee, .answered))
         }
     }
 
@@ -115,6 +132,10 @@ import XianjieMessages
         #expect(acceptedFrom(wrong, sent, kind: .clueAcknowledgement, on: day("2024-06-22")).isEmpty, "track E transfer")
         #expect(acceptedFrom(wrong, acknowledged, kind: .clueFeedback, on: day("2024-07-15")).isEmpty, "track E feedback")
         #expect(acceptedFrom(wrong, requested, kind: .assistance, on: day("2024-06-29")).isEmpty, "track E assistance")
+        let problem = try ProblemFixture.process(in: .claimed)
+        let interpellation = try InterpellationFixture.process(in: .formDecided)
+        #expect(acceptedFrom(wrong, problem, kind: .inquiryReport, on: day("2025-02-01")).isEmpty, "track I problem")
+        #expect(acceptedFrom(wrong, interpellation, kind: .interpellationAnswer, on: day("2025-07-26")).isEmpty, "track I interpellation")
     }
 
     /// New Year's Day 2025 (a Wednesday) configured as a holiday, with a weekend in the same period.
@@ -161,6 +182,8 @@ extension ThreeListsProcess.Event: TimerEvents {}
 extension MeetingAssignmentProcess.Event: TimerEvents {}
 extension ClueTransferProcess.Event: TimerEvents {}
 extension AssistanceProcess.Event: TimerEvents {}
+extension InquiryProblemProcess.Event: TimerEvents {}
+extension InterpellationProcess.Event: TimerEvents {}
 
 /// The (event, sender) pairs among the two timer events for running `kind` from each of `senders`
 /// that `process` does not refuse for `wrongParty`.

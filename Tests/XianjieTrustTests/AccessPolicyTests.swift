@@ -279,6 +279,47 @@ struct AccessPolicyTests {
         for step in refused { #expect(!policy.check(step).isAllowed, "\(step.type) from \(step.sender)") }
     }
 
+    @Test("every congress escalation and evaluation document is allowed from its sender")
+    func escalationDocuments() {
+        let congress = (Sample.congress, "congress")
+        let procuratorate = (Sample.procuratorate, "procuratorate")
+        let agency = (Sample.forestry, "agency")
+        let station = (Sample.station, "station")
+        let congressDocuments: [MessageType] = [
+            "xianjie.inquiryTopic", "xianjie.inquiryProgress", "xianjie.inquiryAssignment", "xianjie.inquiryOpinions",
+            "xianjie.inquiryLookBack", "xianjie.interpellation", "xianjie.interpellationDecision",
+            "xianjie.interpellationAssessment", "xianjie.specificInvestigation", "xianjie.evaluationSchedule",
+            "xianjie.ballotResult",
+        ]
+        let agencyDocuments: [MessageType] = [
+            "xianjie.inquiryClaim", "xianjie.inquiryHandlingReport", "xianjie.interpellationAnswer",
+        ]
+        var steps: [PolicyRequest] = []
+        for type in congressDocuments {
+            steps.append(request(type, from: Sample.congress, "congress", to: [congress, procuratorate, agency]))
+        }
+        for type in agencyDocuments {
+            steps.append(request(type, from: Sample.forestry, "agency", to: [congress, procuratorate]))
+        }
+        for step in steps { #expect(policy.check(step) == .allowed, "\(step.type) from \(step.sender)") }
+        // And some that are not.
+        var refused: [PolicyRequest] = [
+            request("xianjie.inquiryTopic", from: Sample.congress, "congress", to: [station]),
+            request("xianjie.ballotResult", from: "coordinator", "coordinator", to: [congress]),
+            request("xianjie.inquiryClaim", from: Sample.forestry, "agency", to: [agency]),
+            request("xianjie.interpellationAnswer", from: Sample.forestry, "agency", to: [station]),
+            request("xianjie.inquiryHandlingReport", from: Sample.congress, "congress", to: [procuratorate]),
+        ]
+        for type in congressDocuments {
+            refused.append(request(type, from: Sample.procuratorate, "procuratorate", to: [congress]))
+            refused.append(request(type, from: Sample.forestry, "agency", to: [congress]))
+        }
+        for type in agencyDocuments {
+            refused.append(request(type, from: Sample.station, "station", to: [congress]))
+        }
+        for step in refused { #expect(!policy.check(step).isAllowed, "\(step.type) from \(step.sender)") }
+    }
+
     @Test("other refusals say why")
     func otherDenials() {
         #expect(
@@ -581,6 +622,18 @@ struct AccessPolicyTests {
               "senders": { "kinds": ["procuratorate", "congress", "station"] },
               "recipients": { "kinds": ["congress", "procuratorate"] },
               "note": "代表参与检察活动档案: the procuratorate, congress or a liaison station records a deputy's participation, to congress and the procuratorate"
+            },
+            {
+              "types": ["xianjie.inquiryTopic", "xianjie.inquiryProgress", "xianjie.inquiryAssignment", "xianjie.inquiryOpinions", "xianjie.inquiryLookBack", "xianjie.interpellation", "xianjie.interpellationDecision", "xianjie.interpellationAssessment", "xianjie.specificInvestigation", "xianjie.evaluationSchedule", "xianjie.ballotResult"],
+              "senders": { "kinds": ["congress"] },
+              "recipients": { "kinds": ["congress", "procuratorate", "agency"] },
+              "note": "专题询问, 质询, 特定问题调查, 满意度测评: only congress escalates and evaluates; to congress, the procuratorate and the units concerned"
+            },
+            {
+              "types": ["xianjie.inquiryClaim", "xianjie.inquiryHandlingReport", "xianjie.interpellationAnswer"],
+              "senders": { "kinds": ["agency"] },
+              "recipients": { "kinds": ["congress", "procuratorate"] },
+              "note": "认领, 办理情况报告, 质询答复: the unit claims and reports on an inquiry's problems and answers an interpellation, to congress and the procuratorate"
             }
           ]
         }

@@ -667,6 +667,85 @@ package enum EmbeddedSchemas {
   }
 }
 """#,
+        "messages/ballot-result.v1.schema.json": #"""
+{
+  "$schema": "https://json-schema.org/draft/2020-12/schema",
+  "$id": "https://schemas.xianjie.invalid/messages/ballot-result.v1.schema.json",
+  "title": "xianjie.ballotResult — 测评结果",
+  "description": "The tally of a satisfaction evaluation, announced after the vote. Anonymous by construction: only counts, no field names a voter; only the members present vote, the observers (列席) do not (DOMAIN.md §4 I). Durable.",
+  "type": "object",
+  "required": [
+    "ballotId",
+    "reportHeardAt",
+    "membersPresent",
+    "observers",
+    "tallies",
+    "announcedAt"
+  ],
+  "additionalProperties": false,
+  "properties": {
+    "ballotId": {
+      "$ref": "../common.schema.json#/$defs/shortText",
+      "description": "The ballot scheduled (xianjie.evaluationSchedule)."
+    },
+    "reportHeardAt": {
+      "$ref": "../common.schema.json#/$defs/timestamp",
+      "description": "When the units' reports were heard (听取报告), before the vote."
+    },
+    "membersPresent": {
+      "type": "integer",
+      "minimum": 0,
+      "description": "Members present, who alone vote."
+    },
+    "observers": {
+      "type": "integer",
+      "minimum": 0,
+      "description": "列席: those attending who do not vote."
+    },
+    "tallies": {
+      "type": "array",
+      "items": {
+        "type": "object",
+        "required": [
+          "unit",
+          "satisfied",
+          "basicallySatisfied",
+          "unsatisfied"
+        ],
+        "additionalProperties": false,
+        "properties": {
+          "unit": {
+            "$ref": "../common.schema.json#/$defs/agencyId",
+            "description": "A unit of the schedule."
+          },
+          "satisfied": {
+            "type": "integer",
+            "minimum": 0,
+            "description": "满意 votes."
+          },
+          "basicallySatisfied": {
+            "type": "integer",
+            "minimum": 0,
+            "description": "基本满意 votes."
+          },
+          "unsatisfied": {
+            "type": "integer",
+            "minimum": 0,
+            "description": "不满意 votes."
+          }
+        }
+      },
+      "minItems": 1,
+      "maxItems": 500,
+      "description": "One per unit evaluated, at least one."
+    },
+    "announcedAt": {
+      "$ref": "../common.schema.json#/$defs/timestamp",
+      "description": "When the result was announced."
+    }
+  }
+}
+"""#,
         "messages/bus-ack.v1.schema.json": #"""
 {
   "$schema": "https://json-schema.org/draft/2020-12/schema",
@@ -2690,6 +2769,46 @@ package enum EmbeddedSchemas {
   }
 }
 """#,
+        "messages/evaluation-schedule.v1.schema.json": #"""
+{
+  "$schema": "https://json-schema.org/draft/2020-12/schema",
+  "$id": "https://schemas.xianjie.invalid/messages/evaluation-schedule.v1.schema.json",
+  "title": "xianjie.evaluationSchedule — 满意度测评安排",
+  "description": "The congress schedules a satisfaction evaluation of units, after it hears their reports; only the members present vote, anonymously, and the result is a xianjie.ballotResult (DOMAIN.md §4 I). Durable.",
+  "type": "object",
+  "required": [
+    "ballotId",
+    "units",
+    "membersTotal",
+    "scheduledFor"
+  ],
+  "additionalProperties": false,
+  "properties": {
+    "ballotId": {
+      "$ref": "../common.schema.json#/$defs/shortText",
+      "description": "Unique on the bus: the ballot result names it."
+    },
+    "subjectId": {
+      "$ref": "../common.schema.json#/$defs/shortText",
+      "description": "What is evaluated, when it is a process on the bus (e.g. the special inquiry)."
+    },
+    "units": {
+      "$ref": "../common.schema.json#/$defs/agencyList",
+      "minItems": 1,
+      "description": "The units evaluated; at least one, no repeats."
+    },
+    "membersTotal": {
+      "type": "integer",
+      "minimum": 1,
+      "description": "The standing committee members entitled to vote."
+    },
+    "scheduledFor": {
+      "$ref": "../common.schema.json#/$defs/timestamp",
+      "description": "When the report is heard and the vote taken."
+    }
+  }
+}
+"""#,
         "messages/feedback-request.v1.schema.json": #"""
 {
   "$schema": "https://json-schema.org/draft/2020-12/schema",
@@ -2878,6 +2997,602 @@ package enum EmbeddedSchemas {
       "$ref": "../common.schema.json#/$defs/attachments"
     }
   }
+}
+"""#,
+        "messages/inquiry-assignment.v1.schema.json": #"""
+{
+  "$schema": "https://json-schema.org/draft/2020-12/schema",
+  "$id": "https://schemas.xianjie.invalid/messages/inquiry-assignment.v1.schema.json",
+  "title": "xianjie.inquiryAssignment — 问题交办会",
+  "description": "The problems a special inquiry found, assigned one by one, each to the unit that must claim and handle it (DOMAIN.md §4 I). Durable.",
+  "type": "object",
+  "required": [
+    "inquiryId",
+    "meetingAt",
+    "problems"
+  ],
+  "additionalProperties": false,
+  "properties": {
+    "inquiryId": {
+      "$ref": "../common.schema.json#/$defs/shortText",
+      "description": "The inquiry of the topic (xianjie.inquiryTopic)."
+    },
+    "meetingAt": {
+      "$ref": "../common.schema.json#/$defs/timestamp",
+      "description": "When the assignment meeting (交办会) was held."
+    },
+    "problems": {
+      "type": "array",
+      "items": {
+        "type": "object",
+        "required": [
+          "problemId",
+          "category",
+          "title",
+          "unit"
+        ],
+        "additionalProperties": false,
+        "properties": {
+          "problemId": {
+            "$ref": "../common.schema.json#/$defs/shortText",
+            "description": "Unique in the inquiry: the claim (认领) and the handling report name it."
+          },
+          "category": {
+            "$ref": "../common.schema.json#/$defs/shortText",
+            "description": "The kind of problem, as the congress groups them."
+          },
+          "title": {
+            "$ref": "../common.schema.json#/$defs/shortText",
+            "description": "The problem."
+          },
+          "unit": {
+            "$ref": "../common.schema.json#/$defs/agencyId",
+            "description": "The unit it is assigned to: one of the inquiry's units."
+          }
+        }
+      },
+      "minItems": 1,
+      "maxItems": 500,
+      "description": "交办问题, at least one, each problemId once."
+    }
+  }
+}
+"""#,
+        "messages/inquiry-claim.v1.schema.json": #"""
+{
+  "$schema": "https://json-schema.org/draft/2020-12/schema",
+  "$id": "https://schemas.xianjie.invalid/messages/inquiry-claim.v1.schema.json",
+  "title": "xianjie.inquiryClaim — 认领",
+  "description": "A unit claims the problems of a special inquiry assigned to it, naming who leads their handling (DOMAIN.md §4 I). Sent by the agency. Durable.",
+  "type": "object",
+  "required": [
+    "inquiryId",
+    "problemIds",
+    "leadPerson",
+    "claimedAt"
+  ],
+  "additionalProperties": false,
+  "properties": {
+    "inquiryId": {
+      "$ref": "../common.schema.json#/$defs/shortText",
+      "description": "The inquiry of the assignment (xianjie.inquiryAssignment)."
+    },
+    "problemIds": {
+      "type": "array",
+      "items": {
+        "$ref": "../common.schema.json#/$defs/shortText"
+      },
+      "uniqueItems": true,
+      "minItems": 1,
+      "maxItems": 500,
+      "description": "The problems claimed, as the assignment numbered them; at least one, no repeats."
+    },
+    "leadPerson": {
+      "$ref": "../common.schema.json#/$defs/person",
+      "description": "牵头负责人: the person in the unit answerable for them."
+    },
+    "claimedAt": {
+      "$ref": "../common.schema.json#/$defs/timestamp",
+      "description": "When the unit claimed them."
+    }
+  }
+}
+"""#,
+        "messages/inquiry-handling-report.v1.schema.json": #"""
+{
+  "$schema": "https://json-schema.org/draft/2020-12/schema",
+  "$id": "https://schemas.xianjie.invalid/messages/inquiry-handling-report.v1.schema.json",
+  "title": "xianjie.inquiryHandlingReport — 办理情况报告",
+  "description": "A unit reports how it handled the problems of a special inquiry it claimed, one status per problem (DOMAIN.md §4 I). Sent by the agency. Durable.",
+  "type": "object",
+  "required": [
+    "inquiryId",
+    "problems",
+    "reportedAt"
+  ],
+  "additionalProperties": false,
+  "properties": {
+    "inquiryId": {
+      "$ref": "../common.schema.json#/$defs/shortText",
+      "description": "The inquiry of the opinions (xianjie.inquiryOpinions)."
+    },
+    "problems": {
+      "type": "array",
+      "items": {
+        "type": "object",
+        "required": [
+          "problemId",
+          "status",
+          "measures"
+        ],
+        "additionalProperties": false,
+        "properties": {
+          "problemId": {
+            "$ref": "../common.schema.json#/$defs/shortText",
+            "description": "As the assignment (xianjie.inquiryAssignment) numbered it."
+          },
+          "status": {
+            "enum": [
+              "resolved",
+              "inProgress",
+              "unresolved"
+            ],
+            "description": "已解决 / 正在解决 / 未解决."
+          },
+          "measures": {
+            "$ref": "../common.schema.json#/$defs/text",
+            "description": "What the unit did, and for an unresolved problem why and what next."
+          }
+        }
+      },
+      "minItems": 1,
+      "maxItems": 500,
+      "description": "The problems reported on, at least one."
+    },
+    "reportedAt": {
+      "$ref": "../common.schema.json#/$defs/timestamp",
+      "description": "When the unit reported."
+    }
+  }
+}
+"""#,
+        "messages/inquiry-look-back.v1.schema.json": #"""
+{
+  "$schema": "https://json-schema.org/draft/2020-12/schema",
+  "$id": "https://schemas.xianjie.invalid/messages/inquiry-look-back.v1.schema.json",
+  "title": "xianjie.inquiryLookBack — 回头看",
+  "description": "The congress looks back on a special inquiry after the tracking, and closes it, opens a second inquiry on what is still unresolved (再次询问), or moves to an interpellation (质询); followUpId is required unless the outcome is closed (DOMAIN.md §4 I). Durable.",
+  "type": "object",
+  "required": [
+    "inquiryId",
+    "unresolvedProblemIds",
+    "outcome",
+    "summary",
+    "at"
+  ],
+  "additionalProperties": false,
+  "properties": {
+    "inquiryId": {
+      "$ref": "../common.schema.json#/$defs/shortText",
+      "description": "The inquiry looked back on."
+    },
+    "unresolvedProblemIds": {
+      "type": "array",
+      "items": {
+        "$ref": "../common.schema.json#/$defs/shortText"
+      },
+      "uniqueItems": true,
+      "maxItems": 500,
+      "description": "The problems still unresolved; may be empty, no repeats."
+    },
+    "outcome": {
+      "enum": [
+        "closed",
+        "reinquiry",
+        "interpellation"
+      ],
+      "description": "办结 (even with problems left unresolved) / 再次询问 / 质询."
+    },
+    "followUpId": {
+      "$ref": "../common.schema.json#/$defs/shortText",
+      "description": "The new inquiry's or the interpellation's id; required when outcome is reinquiry or interpellation."
+    },
+    "summary": {
+      "$ref": "../common.schema.json#/$defs/text",
+      "description": "What the look-back found."
+    },
+    "at": {
+      "$ref": "../common.schema.json#/$defs/timestamp",
+      "description": "When the look-back was done."
+    }
+  },
+  "if": {
+    "properties": {
+      "outcome": {
+        "enum": [
+          "reinquiry",
+          "interpellation"
+        ]
+      }
+    },
+    "required": [
+      "outcome"
+    ]
+  },
+  "then": {
+    "required": [
+      "followUpId"
+    ]
+  }
+}
+"""#,
+        "messages/inquiry-opinions.v1.schema.json": #"""
+{
+  "$schema": "https://json-schema.org/draft/2020-12/schema",
+  "$id": "https://schemas.xianjie.invalid/messages/inquiry-opinions.v1.schema.json",
+  "title": "xianjie.inquiryOpinions — 审议意见",
+  "description": "After the inquiry session the congress sends its deliberation opinions to the units, with the day their handling reports are due (DOMAIN.md §4 I). Durable.",
+  "type": "object",
+  "required": [
+    "inquiryId",
+    "opinions",
+    "reportDue",
+    "sentAt"
+  ],
+  "additionalProperties": false,
+  "properties": {
+    "inquiryId": {
+      "$ref": "../common.schema.json#/$defs/shortText",
+      "description": "The inquiry of the session."
+    },
+    "opinions": {
+      "$ref": "../common.schema.json#/$defs/text",
+      "description": "The opinions of the standing committee's deliberation."
+    },
+    "reportDue": {
+      "$ref": "../common.schema.json#/$defs/timestamp",
+      "description": "When the units' handling reports (办理情况报告) are due."
+    },
+    "sentAt": {
+      "$ref": "../common.schema.json#/$defs/timestamp",
+      "description": "When the opinions were sent."
+    }
+  }
+}
+"""#,
+        "messages/inquiry-progress.v1.schema.json": #"""
+{
+  "$schema": "https://json-schema.org/draft/2020-12/schema",
+  "$id": "https://schemas.xianjie.invalid/messages/inquiry-progress.v1.schema.json",
+  "title": "xianjie.inquiryProgress — 专题询问进展",
+  "description": "A stage of a special inquiry reached: the research before it, the inquiry session, the work bulletin after it, the tracking of what was promised (DOMAIN.md §4 I). Durable.",
+  "type": "object",
+  "required": [
+    "inquiryId",
+    "stage",
+    "at",
+    "summary"
+  ],
+  "additionalProperties": false,
+  "properties": {
+    "inquiryId": {
+      "$ref": "../common.schema.json#/$defs/shortText",
+      "description": "The inquiry of the topic (xianjie.inquiryTopic)."
+    },
+    "stage": {
+      "enum": [
+        "research",
+        "session",
+        "bulletin",
+        "tracking"
+      ],
+      "description": "调研 / 询问会议 (members ask, the units' heads answer) / 工作专报 / 跟踪督办."
+    },
+    "at": {
+      "$ref": "../common.schema.json#/$defs/timestamp",
+      "description": "When the stage was reached."
+    },
+    "summary": {
+      "$ref": "../common.schema.json#/$defs/text",
+      "description": "What was done or found at this stage."
+    },
+    "attendance": {
+      "type": "integer",
+      "minimum": 0,
+      "description": "The members present at the session."
+    },
+    "attachments": {
+      "$ref": "../common.schema.json#/$defs/attachments",
+      "description": "Material that travels with the document (调研报告, 询问会议记录, …)."
+    }
+  }
+}
+"""#,
+        "messages/inquiry-topic.v1.schema.json": #"""
+{
+  "$schema": "https://json-schema.org/draft/2020-12/schema",
+  "$id": "https://schemas.xianjie.invalid/messages/inquiry-topic.v1.schema.json",
+  "title": "xianjie.inquiryTopic — 专题询问选题",
+  "description": "The congress sets the topic of a special inquiry and the units whose heads will answer; it opens the inquiry. A second inquiry after a look-back names the first (DOMAIN.md §4 I). Durable.",
+  "type": "object",
+  "required": [
+    "inquiryId",
+    "title",
+    "topic",
+    "units",
+    "decidedAt"
+  ],
+  "additionalProperties": false,
+  "properties": {
+    "inquiryId": {
+      "$ref": "../common.schema.json#/$defs/shortText",
+      "description": "Unique on the bus: every later document of the inquiry names it."
+    },
+    "title": {
+      "$ref": "../common.schema.json#/$defs/shortText",
+      "description": "The inquiry's title."
+    },
+    "topic": {
+      "$ref": "../common.schema.json#/$defs/text",
+      "description": "What is asked about."
+    },
+    "units": {
+      "$ref": "../common.schema.json#/$defs/agencyList",
+      "minItems": 1,
+      "description": "The agencies whose heads will answer; at least one, no repeats."
+    },
+    "decidedAt": {
+      "$ref": "../common.schema.json#/$defs/timestamp",
+      "description": "When the council of chairpersons (主任会议) decided the topic."
+    },
+    "previousInquiryId": {
+      "$ref": "../common.schema.json#/$defs/shortText",
+      "description": "The inquiry looked back on (回头看) when this is a second inquiry (再次询问) on the same topic."
+    },
+    "attachments": {
+      "$ref": "../common.schema.json#/$defs/attachments",
+      "description": "Material that travels with the document (调研报告, 询问会议记录, …)."
+    }
+  }
+}
+"""#,
+        "messages/interpellation-answer.v1.schema.json": #"""
+{
+  "$schema": "https://json-schema.org/draft/2020-12/schema",
+  "$id": "https://schemas.xianjie.invalid/messages/interpellation-answer.v1.schema.json",
+  "title": "xianjie.interpellationAnswer — 质询答复",
+  "description": "The agency addressed answers an interpellation; round 2 is the answer again after more than half of the proposers were not satisfied (DOMAIN.md §4 I). Sent by the agency. Durable.",
+  "type": "object",
+  "required": [
+    "interpellationId",
+    "round",
+    "answer",
+    "answeredBy",
+    "answeredAt"
+  ],
+  "additionalProperties": false,
+  "properties": {
+    "interpellationId": {
+      "$ref": "../common.schema.json#/$defs/shortText",
+      "description": "The interpellation answered (xianjie.interpellation)."
+    },
+    "round": {
+      "type": "integer",
+      "minimum": 1,
+      "maximum": 2,
+      "description": "1, or 2 for the answer again (再次答复) after more than half of the proposers were not satisfied."
+    },
+    "answer": {
+      "$ref": "../common.schema.json#/$defs/text",
+      "description": "The answer."
+    },
+    "answeredBy": {
+      "$ref": "../common.schema.json#/$defs/person",
+      "description": "Who answered: the agency's head for an oral answer."
+    },
+    "answeredAt": {
+      "$ref": "../common.schema.json#/$defs/timestamp",
+      "description": "When the answer was given."
+    }
+  }
+}
+"""#,
+        "messages/interpellation-assessment.v1.schema.json": #"""
+{
+  "$schema": "https://json-schema.org/draft/2020-12/schema",
+  "$id": "https://schemas.xianjie.invalid/messages/interpellation-assessment.v1.schema.json",
+  "title": "xianjie.interpellationAssessment — 质询答复满意度",
+  "description": "The proposers' verdict on an answer to their interpellation: which of them are not satisfied; more than half not satisfied calls for the answer again (DOMAIN.md §4 I). Durable.",
+  "type": "object",
+  "required": [
+    "interpellationId",
+    "round",
+    "unsatisfied",
+    "assessedAt"
+  ],
+  "additionalProperties": false,
+  "properties": {
+    "interpellationId": {
+      "$ref": "../common.schema.json#/$defs/shortText",
+      "description": "The interpellation answered (xianjie.interpellation)."
+    },
+    "round": {
+      "type": "integer",
+      "minimum": 1,
+      "maximum": 2,
+      "description": "The round of the answer assessed: 1, or 2 for the answer again."
+    },
+    "unsatisfied": {
+      "type": "array",
+      "items": {
+        "$ref": "../common.schema.json#/$defs/shortText"
+      },
+      "uniqueItems": true,
+      "maxItems": 200,
+      "description": "The personIds of the proposers who are not satisfied; may be empty, no repeats."
+    },
+    "assessedAt": {
+      "$ref": "../common.schema.json#/$defs/timestamp",
+      "description": "When the proposers gave their verdict."
+    }
+  }
+}
+"""#,
+        "messages/interpellation-decision.v1.schema.json": #"""
+{
+  "$schema": "https://json-schema.org/draft/2020-12/schema",
+  "$id": "https://schemas.xianjie.invalid/messages/interpellation-decision.v1.schema.json",
+  "title": "xianjie.interpellationDecision — 质询答复形式",
+  "description": "The council of chairpersons (主任会议) decides whether the agency answers an interpellation orally at a meeting or in writing, and by when; meetingAt is required for an oral answer (DOMAIN.md §4 I). Durable.",
+  "type": "object",
+  "required": [
+    "interpellationId",
+    "form",
+    "answerDue",
+    "decidedAt"
+  ],
+  "additionalProperties": false,
+  "properties": {
+    "interpellationId": {
+      "$ref": "../common.schema.json#/$defs/shortText",
+      "description": "The interpellation submitted (xianjie.interpellation)."
+    },
+    "form": {
+      "enum": [
+        "oral",
+        "written"
+      ],
+      "description": "口头答复 (its head answers at a meeting) / 书面答复."
+    },
+    "answerDue": {
+      "$ref": "../common.schema.json#/$defs/timestamp",
+      "description": "The answer is due by then."
+    },
+    "meetingAt": {
+      "$ref": "../common.schema.json#/$defs/timestamp",
+      "description": "The meeting where the oral answer is given; required when form is oral."
+    },
+    "decidedAt": {
+      "$ref": "../common.schema.json#/$defs/timestamp",
+      "description": "When the council decided."
+    }
+  },
+  "if": {
+    "properties": {
+      "form": {
+        "const": "oral"
+      }
+    },
+    "required": [
+      "form"
+    ]
+  },
+  "then": {
+    "required": [
+      "meetingAt"
+    ]
+  }
+}
+"""#,
+        "messages/interpellation.v1.schema.json": #"""
+{
+  "$schema": "https://json-schema.org/draft/2020-12/schema",
+  "$id": "https://schemas.xianjie.invalid/messages/interpellation.v1.schema.json",
+  "title": "xianjie.interpellation — 质询案",
+  "description": "Members of the standing committee draft an interpellation of an agency, others co-sign it, it is submitted once enough members signed, or withdrawn before the answer; signers are at least one for draft and cosign, and a withdrawal gives its reason (DOMAIN.md §4 I). Durable.",
+  "type": "object",
+  "required": [
+    "interpellationId",
+    "action",
+    "addressee",
+    "question",
+    "signers",
+    "at"
+  ],
+  "additionalProperties": false,
+  "properties": {
+    "interpellationId": {
+      "$ref": "../common.schema.json#/$defs/shortText",
+      "description": "Unique on the bus: the decision, the answers and the assessments name it."
+    },
+    "action": {
+      "enum": [
+        "draft",
+        "cosign",
+        "submit",
+        "withdraw"
+      ],
+      "description": "起草 (with the proposers so far) / 联名 (more members sign) / 提出 (submitted) / 撤回 (withdrawn, with the reason)."
+    },
+    "addressee": {
+      "$ref": "../common.schema.json#/$defs/agencyId",
+      "description": "受质询机关: the agency that must answer."
+    },
+    "question": {
+      "$ref": "../common.schema.json#/$defs/text",
+      "description": "质询的问题和内容."
+    },
+    "signers": {
+      "type": "array",
+      "items": {
+        "$ref": "../common.schema.json#/$defs/person",
+        "required": [
+          "personId"
+        ]
+      },
+      "maxItems": 200,
+      "description": "For draft the proposers so far, for cosign the new co-signers (at least one either way); for submit and withdraw may be empty. Each identified by personId."
+    },
+    "reason": {
+      "$ref": "../common.schema.json#/$defs/text",
+      "description": "Why it is withdrawn; required when action is withdraw."
+    },
+    "at": {
+      "$ref": "../common.schema.json#/$defs/timestamp",
+      "description": "When the step was taken."
+    }
+  },
+  "allOf": [
+    {
+      "if": {
+        "properties": {
+          "action": {
+            "enum": [
+              "draft",
+              "cosign"
+            ]
+          }
+        },
+        "required": [
+          "action"
+        ]
+      },
+      "then": {
+        "properties": {
+          "signers": {
+            "minItems": 1
+          }
+        }
+      }
+    },
+    {
+      "if": {
+        "properties": {
+          "action": {
+            "const": "withdraw"
+          }
+        },
+        "required": [
+          "action"
+        ]
+      },
+      "then": {
+        "required": [
+          "reason"
+        ]
+      }
+    }
+  ]
 }
 """#,
         "messages/issue-list.v1.schema.json": #"""
@@ -3742,6 +4457,132 @@ package enum EmbeddedSchemas {
       "$ref": "../common.schema.json#/$defs/timestamp"
     }
   }
+}
+"""#,
+        "messages/specific-investigation.v1.schema.json": #"""
+{
+  "$schema": "https://json-schema.org/draft/2020-12/schema",
+  "$id": "https://schemas.xianjie.invalid/messages/specific-investigation.v1.schema.json",
+  "title": "xianjie.specificInvestigation — 特定问题调查",
+  "description": "A specific-question investigation, proposed by the council of chairpersons or by at least a fifth of the standing committee's members, decided at a plenary meeting, carried out by a committee, reported and resolved; one document per stage (DOMAIN.md §4 I). Durable.",
+  "type": "object",
+  "required": [
+    "investigationId",
+    "stage",
+    "question",
+    "text",
+    "at"
+  ],
+  "additionalProperties": false,
+  "properties": {
+    "investigationId": {
+      "$ref": "../common.schema.json#/$defs/shortText",
+      "description": "Unique on the bus: every stage names it."
+    },
+    "stage": {
+      "enum": [
+        "proposed",
+        "decided",
+        "committeeFormed",
+        "report",
+        "resolution"
+      ],
+      "description": "提议 / 决定 (plenary meeting) / 成立调查委员会 / 调查报告 / 决议."
+    },
+    "question": {
+      "$ref": "../common.schema.json#/$defs/text",
+      "description": "The specific question investigated."
+    },
+    "proposedBy": {
+      "enum": [
+        "council",
+        "members"
+      ],
+      "description": "主任会议 / 常委会组成人员联名; required at the proposed stage."
+    },
+    "proposers": {
+      "type": "array",
+      "items": {
+        "$ref": "../common.schema.json#/$defs/person",
+        "required": [
+          "personId"
+        ]
+      },
+      "minItems": 1,
+      "maxItems": 200,
+      "description": "The members who proposed it, each identified by personId; required when proposedBy is members."
+    },
+    "committee": {
+      "type": "array",
+      "items": {
+        "$ref": "../common.schema.json#/$defs/person"
+      },
+      "minItems": 1,
+      "maxItems": 200,
+      "description": "调查委员会: its members; required at the committeeFormed stage."
+    },
+    "text": {
+      "$ref": "../common.schema.json#/$defs/text",
+      "description": "The motion, the decision, the report or the resolution."
+    },
+    "at": {
+      "$ref": "../common.schema.json#/$defs/timestamp",
+      "description": "When the stage was reached."
+    }
+  },
+  "allOf": [
+    {
+      "if": {
+        "properties": {
+          "stage": {
+            "const": "proposed"
+          }
+        },
+        "required": [
+          "stage"
+        ]
+      },
+      "then": {
+        "required": [
+          "proposedBy"
+        ]
+      }
+    },
+    {
+      "if": {
+        "properties": {
+          "proposedBy": {
+            "const": "members"
+          }
+        },
+        "required": [
+          "proposedBy"
+        ]
+      },
+      "then": {
+        "required": [
+          "proposers"
+        ]
+      }
+    },
+    {
+      "if": {
+        "properties": {
+          "stage": {
+            "const": "committeeFormed"
+          }
+        },
+        "required": [
+          "stage"
+        ]
+      },
+      "then": {
+        "required": [
+          "committee"
+        ]
+      }
+    }
+  ]
 }
 """#,
         "messages/suggestion-assignment.v1.schema.json": #"""

@@ -1,9 +1,10 @@
 import XianjieMessages
 
-/// The four kinds of shared process the coordinator keeps (DOMAIN.md §4 A, B, C, G).
+/// The kinds of shared process the coordinator keeps (DOMAIN.md §4 A–I).
 package enum ProcessKind: String, Codable, Sendable, Hashable, CaseIterable {
     case deputySuggestion, publicInterestCase, reverseConversion, threeListsItem, jointMeeting, meetingAssignment
     case agreement, clueTransfer, assistance, hearing
+    case specialInquiry, inquiryProblem, interpellation, investigation, evaluation
 
     /// How `case show` names it.
     package var title: String {
@@ -18,6 +19,11 @@ package enum ProcessKind: String, Codable, Sendable, Hashable, CaseIterable {
         case .clueTransfer: "clue transfer (线索移送)"
         case .assistance: "entrusted evidence request (委托调查取证)"
         case .hearing: "hearing (听证)"
+        case .specialInquiry: "special inquiry (专题询问)"
+        case .inquiryProblem: "inquiry problem (询问交办问题)"
+        case .interpellation: "interpellation (质询)"
+        case .investigation: "specific-question investigation (特定问题调查)"
+        case .evaluation: "satisfaction evaluation (满意度测评)"
         }
     }
 }
@@ -34,6 +40,11 @@ package enum SharedProcess: Codable, Sendable, Equatable {
     case clueTransfer(ClueTransferProcess)
     case assistance(AssistanceProcess)
     case hearing(HearingProcess)
+    case specialInquiry(SpecialInquiryProcess)
+    case inquiryProblem(InquiryProblemProcess)
+    case interpellation(InterpellationProcess)
+    case investigation(InvestigationProcess)
+    case evaluation(EvaluationProcess)
 
     package var kind: ProcessKind {
         switch self {
@@ -47,6 +58,11 @@ package enum SharedProcess: Codable, Sendable, Equatable {
         case .clueTransfer: .clueTransfer
         case .assistance: .assistance
         case .hearing: .hearing
+        case .specialInquiry: .specialInquiry
+        case .inquiryProblem: .inquiryProblem
+        case .interpellation: .interpellation
+        case .investigation: .investigation
+        case .evaluation: .evaluation
         }
     }
 
@@ -62,6 +78,11 @@ package enum SharedProcess: Codable, Sendable, Equatable {
         case .clueTransfer(let p): p.transferId
         case .assistance(let p): p.requestId
         case .hearing(let p): p.hearingId
+        case .specialInquiry(let p): p.inquiryId
+        case .inquiryProblem(let p): p.problemId
+        case .interpellation(let p): p.interpellationId
+        case .investigation(let p): p.investigationId
+        case .evaluation(let p): p.ballotId
         }
     }
 
@@ -77,6 +98,11 @@ package enum SharedProcess: Codable, Sendable, Equatable {
         case .clueTransfer(let p): p.state.rawValue
         case .assistance(let p): p.state.rawValue
         case .hearing(let p): p.state.rawValue
+        case .specialInquiry(let p): p.state.rawValue
+        case .inquiryProblem(let p): p.state.rawValue
+        case .interpellation(let p): p.state.rawValue
+        case .investigation(let p): p.state.rawValue
+        case .evaluation(let p): p.state.rawValue
         }
     }
 
@@ -85,7 +111,9 @@ package enum SharedProcess: Codable, Sendable, Equatable {
         switch self {
         case .deputySuggestion(let p): p.timers
         case .publicInterestCase(let p): p.timers
-        case .reverseConversion, .jointMeeting, .agreement, .hearing: TimerBook()
+        case .reverseConversion, .jointMeeting, .agreement, .hearing, .specialInquiry, .investigation, .evaluation: TimerBook()
+        case .inquiryProblem(let p): p.timers
+        case .interpellation(let p): p.timers
         case .clueTransfer(let p): p.timers
         case .assistance(let p): p.timers
         case .threeListsItem(let p): p.timers
@@ -175,6 +203,40 @@ package enum SharedProcess: Codable, Sendable, Equatable {
             put("startsOn", p.startsOn)
             if !p.officers.isEmpty { put("officers", p.officers.map(\.name).joined(separator: ", ")) }
             if !p.opinions.isEmpty { put("opinions", "\(p.opinions.count)") }
+        case .specialInquiry(let p):
+            put("units", p.units.map(\.rawValue).joined(separator: ", "))
+            if !p.problems.isEmpty {
+                put("problems", "\(p.problems.count): \(p.claimed.count) claimed, \(p.reported.count) reported")
+            }
+            if !p.unresolved.isEmpty { put("unresolved", p.unresolved.joined(separator: ", ")) }
+            put("followUpId", p.followUpId)
+        case .inquiryProblem(let p):
+            put("inquiryId", p.inquiryId)
+            put("title", p.title)
+            put("category", p.category)
+            put("unit", p.unit)
+            put("status", p.status?.rawValue)
+        case .interpellation(let p):
+            put("addressee", p.addressee)
+            put("proposers", p.proposers.map(\.name).joined(separator: ", "))
+            put("form", p.form?.rawValue)
+            if p.round > 0 { put("round", p.round) }
+            if !p.unsatisfiedProposers.isEmpty { put("unsatisfied", p.unsatisfiedProposers.joined(separator: ", ")) }
+            put("withdrawalReason", p.withdrawalReason)
+        case .investigation(let p):
+            put("question", p.question)
+            put("proposedBy", p.proposedBy?.rawValue)
+            if !p.committee.isEmpty { put("committee", p.committee.map(\.name).joined(separator: ", ")) }
+        case .evaluation(let p):
+            put("subjectId", p.subjectId)
+            put("units", p.units.map(\.rawValue).joined(separator: ", "))
+            put("membersTotal", p.membersTotal)
+            put("membersPresent", p.membersPresent)
+            put("observers", p.observers)
+            if !p.tallies.isEmpty {
+                put("tallies", p.tallies.map { "\($0.unit) \($0.satisfied)/\($0.basicallySatisfied)/\($0.unsatisfied)" }.joined(separator: "; "))
+            }
+            if !p.followUpUnits.isEmpty { put("followUp", p.followUpUnits.map(\.rawValue).joined(separator: ", ")) }
         }
         return out
     }
@@ -192,6 +254,11 @@ package enum ProcessEvent: Sendable, Equatable {
     case clueTransfer(ClueTransferProcess.Event)
     case assistance(AssistanceProcess.Event)
     case hearing(HearingProcess.Event)
+    case specialInquiry(SpecialInquiryProcess.Event)
+    case inquiryProblem(InquiryProblemProcess.Event)
+    case interpellation(InterpellationProcess.Event)
+    case investigation(InvestigationProcess.Event)
+    case evaluation(EvaluationProcess.Event)
     case reminderDue(TimerKind)
     case timerExpired(TimerKind)
 
@@ -207,6 +274,11 @@ package enum ProcessEvent: Sendable, Equatable {
         case .clueTransfer(let e): e.name
         case .assistance(let e): e.name
         case .hearing(let e): e.name
+        case .specialInquiry(let e): e.name
+        case .inquiryProblem(let e): e.name
+        case .interpellation(let e): e.name
+        case .investigation(let e): e.name
+        case .evaluation(let e): e.name
         case .reminderDue(let kind): "reminderDue(\(kind.rawValue))"
         case .timerExpired(let kind): "timerExpired(\(kind.rawValue))"
         }
@@ -284,6 +356,33 @@ extension SharedProcess {
             return try Self.run(&p, .timerExpired(k), date, actor, rules)
         case (.hearing(var p), .hearing(let e)):
             defer { self = .hearing(p) }
+            return try Self.run(&p, e, date, actor, rules)
+        case (.specialInquiry(var p), .specialInquiry(let e)):
+            defer { self = .specialInquiry(p) }
+            return try Self.run(&p, e, date, actor, rules)
+        case (.inquiryProblem(var p), .inquiryProblem(let e)):
+            defer { self = .inquiryProblem(p) }
+            return try Self.run(&p, e, date, actor, rules)
+        case (.inquiryProblem(var p), .reminderDue(let k)):
+            defer { self = .inquiryProblem(p) }
+            return try Self.run(&p, .reminderDue(k), date, actor, rules)
+        case (.inquiryProblem(var p), .timerExpired(let k)):
+            defer { self = .inquiryProblem(p) }
+            return try Self.run(&p, .timerExpired(k), date, actor, rules)
+        case (.interpellation(var p), .interpellation(let e)):
+            defer { self = .interpellation(p) }
+            return try Self.run(&p, e, date, actor, rules)
+        case (.interpellation(var p), .reminderDue(let k)):
+            defer { self = .interpellation(p) }
+            return try Self.run(&p, .reminderDue(k), date, actor, rules)
+        case (.interpellation(var p), .timerExpired(let k)):
+            defer { self = .interpellation(p) }
+            return try Self.run(&p, .timerExpired(k), date, actor, rules)
+        case (.investigation(var p), .investigation(let e)):
+            defer { self = .investigation(p) }
+            return try Self.run(&p, e, date, actor, rules)
+        case (.evaluation(var p), .evaluation(let e)):
+            defer { self = .evaluation(p) }
             return try Self.run(&p, e, date, actor, rules)
         default:
             throw ProtocolViolation(

@@ -18,6 +18,8 @@ struct WorkflowStep {
     var leadDeputy: String?
     /// Used instead of `events` when the step must consult other processes or the recipients.
     var contextual: ((SharedProcess, WorkflowContext) throws(ProtocolViolation) -> [ProcessEvent])?
+    /// Further steps that depend on this one's process once moved (e.g. every problem of an inquiry).
+    var followUp: ((SharedProcess) throws(ProtocolViolation) -> [WorkflowStep])?
 
     init(
         _ subjectId: String, opens: SharedProcess? = nil, by actor: ProtocolActor,
@@ -54,7 +56,7 @@ extension WorkflowBook {
     static func steps(for type: MessageType, data: Data, actor sender: ProtocolActor?) throws(ProtocolViolation)
         -> [WorkflowStep]?
     {
-        guard let decode = documents[type] else { return nil }
+        guard let decode = documents[type] ?? escalationDocuments[type] else { return nil }
         guard let sender else {
             throw ProtocolViolation(
                 .wrongParty, "\(type) comes from a sender whose kind takes no part in the joint protocols")
@@ -62,9 +64,9 @@ extension WorkflowBook {
         return try decode(data, sender)
     }
 
-    private typealias Mapping = @Sendable (Data, ProtocolActor) throws(ProtocolViolation) -> [WorkflowStep]
+    typealias Mapping = @Sendable (Data, ProtocolActor) throws(ProtocolViolation) -> [WorkflowStep]
 
-    private static func read<P: MessagePayload>(_ type: P.Type, _ data: Data) throws(ProtocolViolation) -> P {
+    static func read<P: MessagePayload>(_ type: P.Type, _ data: Data) throws(ProtocolViolation) -> P {
         do {
             return try XianjieJSON.decode(P.self, from: data)
         } catch {
@@ -322,7 +324,8 @@ extension WorkflowBook {
                     case .threeListsItem:
                         if let day = p.scheduledFor { return [.threeListsItem(.scheduleLookBack(on: day))] }
                         return [.threeListsItem(.lookBackResult(confirmed: p.confirmed ?? true, newItemId: p.newItemId))]
-                    case .reverseConversion, .jointMeeting, .meetingAssignment, .agreement, .clueTransfer, .assistance, .hearing:
+                    case .reverseConversion, .jointMeeting, .meetingAssignment, .agreement, .clueTransfer, .assistance, .hearing,
+                        .specialInquiry, .inquiryProblem, .interpellation, .investigation, .evaluation:
                         throw ProtocolViolation(
                             .wrongProcess, "\(process.kind.title) \(p.subjectId) has no look-back; look back on the case or item")
                     }

@@ -157,7 +157,8 @@ package struct WorkflowBook: Sendable {
         guard let steps = try Self.steps(for: type, data: data, actor: Self.actor(kind: senderKind, agency: sender))
         else { return nil }
         var change = WorkflowChange()
-        for step in steps {
+        var pending = steps[...]
+        while let step = pending.popFirst() {
             if let recipients, let missing = step.addressedTo.first(where: { !recipients.contains($0) }) {
                 throw ProtocolViolation(
                     .invalidArgument,
@@ -203,6 +204,7 @@ package struct WorkflowBook: Sendable {
             }
             record.updatedOn = day
             change.records[step.subjectId] = record
+            if let followUp = step.followUp { pending += try followUp(record.process) }
             if case .hearing(let hearing) = record.process, hearing.state == .closed,
                 records[step.subjectId]?.process.stateName != HearingProcess.State.closed.rawValue
             {

@@ -7,6 +7,7 @@ package struct ProtocolViolation: Error, Sendable, Hashable, CustomStringConvert
             case notAssignedToUnit, outOfScope, explanationRequired, chiefApprovalRequired
             case timerNotRunning, alreadyDone, invalidArgument, leadDeputyRequired, unknownSubject, wrongProcess, noQuorum
             case notAParty, agreementNotActive
+            case notEnoughSigners, notAProposer, problemNotClaimed, invalidTally
         }
 
         private let code: Code
@@ -48,6 +49,15 @@ package struct ProtocolViolation: Error, Sendable, Hashable, CustomStringConvert
         package static let notAParty = Rule(.notAParty)
         /// An exchange under an agreement that is not in force (draft, suspended, terminated).
         package static let agreementNotActive = Rule(.agreementNotActive)
+        /// 联名: an interpellation submitted by fewer members than the minimum, or an investigation
+        /// proposed by fewer than one fifth of the standing committee's members.
+        package static let notEnoughSigners = Rule(.notEnoughSigners)
+        /// 质询案: a verdict naming someone who did not sign the interpellation.
+        package static let notAProposer = Rule(.notAProposer)
+        /// 专题询问: a session (or opinions) before every assigned problem has been claimed.
+        package static let problemNotClaimed = Rule(.problemNotClaimed)
+        /// 满意度测评: a tally that does not add up (more votes than members present, a unit missing).
+        package static let invalidTally = Rule(.invalidTally)
 
         package var description: String { code.rawValue }
     }

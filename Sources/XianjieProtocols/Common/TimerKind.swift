@@ -29,6 +29,10 @@ package enum TimerKind: String, Codable, Sendable, Hashable, CaseIterable, Codin
     case clueFeedback
     /// 委托调查取证: an entrusted evidence request's due day.
     case assistance
+    /// 办理报告: a special inquiry's problem, reported by its unit by the day the opinions set.
+    case inquiryReport
+    /// 质询答复: the interpellated agency's answer by the day the 主任会议 set, and its re-answer.
+    case interpellationAnswer
 }
 
 /// A running timer: what is due from whom, by when, who supervises it.

@@ -29,6 +29,9 @@ extension AccessPolicy {
     ///   信息共享 procuratorate → procuratorate, congress.
     /// - Hearings and deputy participation (DOMAIN.md §4 H): 听证公告 and 听证笔录 procuratorate → congress,
     ///   procuratorate, agency, station; 代表参与检察活动档案 procuratorate, congress or station → congress, procuratorate.
+    /// - Congress escalation and evaluation (DOMAIN.md §4 I): 专题询问选题, 进展, 问题交办, 审议意见, 回头看, 质询案, 答复形式,
+    ///   答复满意度, 特定问题调查, 满意度测评安排 and 测评结果 congress → congress, procuratorate, agency; 认领, 办理情况报告
+    ///   and 质询答复 agency → congress, procuratorate.
     package static let countyDefault = AccessPolicy(
         description: "Sample county (呼图壁县): who may send which document to whom. DOMAIN.md §2, §4.",
         rules: [
@@ -149,5 +152,17 @@ extension AccessPolicy {
                 types: ["xianjie.participationRecord"], senders: .kinds(.procuratorate, .congress, .station),
                 recipients: .kinds(.congress, .procuratorate),
                 note: "代表参与检察活动档案: the procuratorate, congress or a liaison station records a deputy's participation, to congress and the procuratorate"),
+            PolicyRule(
+                types: [
+                    "xianjie.inquiryTopic", "xianjie.inquiryProgress", "xianjie.inquiryAssignment",
+                    "xianjie.inquiryOpinions", "xianjie.inquiryLookBack", "xianjie.interpellation",
+                    "xianjie.interpellationDecision", "xianjie.interpellationAssessment",
+                    "xianjie.specificInvestigation", "xianjie.evaluationSchedule", "xianjie.ballotResult",
+                ], senders: .kinds(.congress), recipients: .kinds(.congress, .procuratorate, .agency),
+                note: "专题询问, 质询, 特定问题调查, 满意度测评: only congress escalates and evaluates; to congress, the procuratorate and the units concerned"),
+            PolicyRule(
+                types: ["xianjie.inquiryClaim", "xianjie.inquiryHandlingReport", "xianjie.interpellationAnswer"],
+                senders: .kinds(.agency), recipients: .kinds(.congress, .procuratorate),
+                note: "认领, 办理情况报告, 质询答复: the unit claims and reports on an inquiry's problems and answers an interpellation, to congress and the procuratorate"),
         ])
 }

@@ -13,7 +13,7 @@ struct AgreementCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "agreement",
         abstract: "Show cooperation agreements, or draft, sign, suspend, resume or terminate one through a party's node.",
-        subcommands: [List.self, Show.self, Draft.self, Sign.self, Status.self], defaultSubcommand: List.self)
+        subcommands: [List.self, Show.self, Draft.self, Sign.self, Suspend.self, Status.self], defaultSubcommand: List.self)
 
     struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Every agreement the coordinator knows.")
@@ -60,18 +60,7 @@ struct AgreementCommand: AsyncParsableCommand {
 
         func send<P: MessagePayload>(_ payload: P, subject: String) async throws {
             guard !to.isEmpty else { throw ValidationError("name the other parties with --to") }
-            let document = ControlRequest.Document(
-                type: P.messageType, recipients: to.map { AgencyID($0) }, subject: subject,
-                data: try JSONValue.parse(XianjieJSON.encode(payload)))
-            var request = ControlRequest(op: .send, documents: [document], wait: true)
-            request.timeoutMs = 10_000
-            let response = try await ControlClient.call(node: node, request, timeout: .seconds(15))
-            guard response.ok, let result = response.results?.first else {
-                Output.error(response.error ?? "the node refused the request")
-                throw ExitCode(2)
-            }
-            Output.line("\(result.outcome)\t\(P.messageType)\t\(subject)" + (result.reason.map { " — \($0)" } ?? ""))
-            if result.outcome != "accepted" { throw ExitCode(1) }
+            try await NodeDocument.send(payload, to: to.map { AgencyID($0) }, subject: subject, node: node)
         }
     }
 
@@ -121,6 +110,19 @@ struct AgreementCommand: AsyncParsableCommand {
             }
             try await through.send(
                 AgreementStatusChange(agreementId: agreement, action: action, reason: reason, at: Date()), subject: agreement)
+        }
+    }
+
+    struct Suspend: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Suspend an agreement (set-status --action suspend): nothing is exchanged under it until resumed.")
+        @Option(help: "The agreement id.") var agreement: String
+        @Option(help: "Why.") var reason: String
+        @OptionGroup var through: Through
+
+        func run() async throws {
+            try await through.send(
+                AgreementStatusChange(agreementId: agreement, action: .suspend, reason: reason, at: Date()), subject: agreement)
         }
     }
 }

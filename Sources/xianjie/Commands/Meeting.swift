@@ -4,13 +4,14 @@ import XianjieMessages
 
 /// `xianjie meeting`: joint meetings (联席会议) as the coordinator keeps them.
 ///
-/// Members act through their nodes with documents (`xianjie send`: `xianjie.agendaMotion`,
+/// Members act through their nodes with documents (`xianjie meeting attend|minutes|cosign --file`, or `xianjie send`: `xianjie.agendaMotion`,
 /// `xianjie.meetingAttendance`, `xianjie.jointMeetingMinutes`, `xianjie.minutesCosign`); this command
 /// shows meetings and lets an operator call one.
 struct Meeting: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Show joint meetings and their agendas, or schedule a topic or assignment meeting.",
-        subcommands: [List.self, Show.self, Schedule.self], defaultSubcommand: List.self)
+        abstract: "Show joint meetings and their agendas, schedule one, or send its attendance, minutes and co-signature through a node.",
+        subcommands: [List.self, Show.self, Agenda.self, Schedule.self, Attend.self, Minutes.self, Cosign.self],
+        defaultSubcommand: List.self)
 
     struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Meetings coming up or not yet closed.")
@@ -86,5 +87,60 @@ struct Meeting: AsyncParsableCommand {
                 Output.line("scheduled \(m.meetingId) on \(m.scheduledFor); notice sent to \(m.members.map(\.rawValue).joined(separator: ", "))")
             }
         }
+    }
+
+    struct Agenda: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "A meeting's agenda (frozen before the meeting).")
+        @Argument(help: "The meeting id.") var meetingId: String
+        @OptionGroup var options: QueryOptions
+
+        func run() async throws {
+            let report = try await options.ask(MeetingQuery(meetingId: meetingId), expecting: MeetingReport.self)
+            if options.json { return }
+            guard let m = report.meetings.first else {
+                Output.line("no meeting \(meetingId) on this bus")
+                throw ExitCode(4)
+            }
+            if m.agenda.isEmpty { Output.line("\(m.meetingId): the agenda is not frozen yet (\(m.motions.count) motion(s) so far)") }
+            for item in m.agenda {
+                Output.line("[\(item.category.rawValue)] \(item.title)" + (item.subjectId.map { "  (\($0))" } ?? ""))
+            }
+        }
+    }
+
+    /// A meeting document read from a JSON file and sent through a member's node.
+    struct FromFile: ParsableArguments {
+        @Option(name: .shortAndLong, help: "The document as JSON (see schemas/messages/).") var file: String
+        @OptionGroup var through: AgreementCommand.Through
+
+        func send<P: MessagePayload>(_ type: P.Type, subject: (P) -> String) async throws {
+            let payload: P
+            do {
+                payload = try XianjieJSON.decode(P.self, from: Output.readInput(file: file))
+            } catch {
+                throw ValidationError("\(file) is not a \(P.messageType): \(error is DecodingError ? describe(error) : "\(error)")")
+            }
+            try await through.send(payload, subject: subject(payload))
+        }
+    }
+
+    struct Attend: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Send who attended (xianjie.meetingAttendance JSON); the coordinator checks the quorum.")
+        @OptionGroup var document: FromFile
+        func run() async throws { try await document.send(MeetingAttendance.self) { $0.meetingId } }
+    }
+
+    struct Minutes: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Send the minutes with their decisions (xianjie.jointMeetingMinutes JSON); refused without quorum.")
+        @OptionGroup var document: FromFile
+        func run() async throws { try await document.send(JointMeetingMinutes.self) { $0.meetingId } }
+    }
+
+    struct Cosign: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Co-sign the minutes for one side (xianjie.minutesCosign JSON).")
+        @OptionGroup var document: FromFile
+        func run() async throws { try await document.send(MinutesCosign.self) { $0.meetingId } }
     }
 }
