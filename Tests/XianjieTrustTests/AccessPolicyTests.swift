@@ -631,9 +631,9 @@ struct AccessPolicyTests {
             },
             {
               "types": ["xianjie.inquiryClaim", "xianjie.inquiryHandlingReport", "xianjie.interpellationAnswer"],
-              "senders": { "kinds": ["agency"] },
+              "senders": { "kinds": ["agency", "procuratorate"] },
               "recipients": { "kinds": ["congress", "procuratorate"] },
-              "note": "认领, 办理情况报告, 质询答复: the unit claims and reports on an inquiry's problems and answers an interpellation, to congress and the procuratorate"
+              "note": "认领, 办理情况报告, 质询答复: the unit questioned (an agency, or the procuratorate) claims and reports on an inquiry's problems and answers an interpellation, to congress and the procuratorate"
             }
           ]
         }

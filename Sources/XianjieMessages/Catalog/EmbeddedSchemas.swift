@@ -695,11 +695,13 @@ package enum EmbeddedSchemas {
     "membersPresent": {
       "type": "integer",
       "minimum": 0,
+      "maximum": 100000,
       "description": "Members present, who alone vote."
     },
     "observers": {
       "type": "integer",
       "minimum": 0,
+      "maximum": 100000,
       "description": "列席: those attending who do not vote."
     },
     "tallies": {
@@ -721,16 +723,19 @@ package enum EmbeddedSchemas {
           "satisfied": {
             "type": "integer",
             "minimum": 0,
+      "maximum": 100000,
             "description": "满意 votes."
           },
           "basicallySatisfied": {
             "type": "integer",
             "minimum": 0,
+      "maximum": 100000,
             "description": "基本满意 votes."
           },
           "unsatisfied": {
             "type": "integer",
             "minimum": 0,
+      "maximum": 100000,
             "description": "不满意 votes."
           }
         }
@@ -2800,6 +2805,7 @@ package enum EmbeddedSchemas {
     "membersTotal": {
       "type": "integer",
       "minimum": 1,
+      "maximum": 100000,
       "description": "The standing committee members entitled to vote."
     },
     "scheduledFor": {

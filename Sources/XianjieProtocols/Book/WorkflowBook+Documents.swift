@@ -398,9 +398,12 @@ extension WorkflowBook {
             guard let agency = sender.agency, p.parties.contains(agency) else {
                 throw ProtocolViolation(.notAParty, "\(sender) drafts agreement \(p.agreementId) but is not one of its parties")
             }
+            // Every agreement document goes to every other party, so each party's coordinator (another
+            // region's, over a federation link) keeps the same copy of the agreement.
+            let others = p.parties.filter { $0 != agency }
             if p.version == 1 {
                 return [
-                    WorkflowStep(p.agreementId, opens: .agreement(AgreementProcess(terms: p)), by: sender) { process throws(ProtocolViolation) in
+                    WorkflowStep(p.agreementId, opens: .agreement(AgreementProcess(terms: p)), by: sender, addressedTo: others) { process throws(ProtocolViolation) in
                         guard case .agreement(let existing) = process, existing.terms == p, existing.state == .draft else {
                             throw ProtocolViolation(.alreadyDone, "agreement \(p.agreementId) was drafted already; amend it with version 2")
                         }
@@ -408,11 +411,16 @@ extension WorkflowBook {
                     }
                 ]
             }
-            return [WorkflowStep(p.agreementId, by: sender, [.agreement(.amend(p))])]
+            return [WorkflowStep(p.agreementId, by: sender, addressedTo: others, [.agreement(.amend(p))])]
         },
         AgreementSignature.messageType: { data, sender throws(ProtocolViolation) in
             let p = try read(AgreementSignature.self, data)
-            return [WorkflowStep(p.agreementId, by: sender, [.agreement(.sign(version: p.version))])]
+            return [
+                WorkflowStep(p.agreementId, by: sender) { process, context throws(ProtocolViolation) in
+                    try toEveryOtherParty(process, sender: sender, context: context, type: AgreementSignature.messageType)
+                    return [.agreement(.sign(version: p.version))]
+                }
+            ]
         },
         AgreementStatusChange.messageType: { data, sender throws(ProtocolViolation) in
             let p = try read(AgreementStatusChange.self, data)
@@ -422,7 +430,12 @@ extension WorkflowBook {
                 case .resume: .resume(reason: p.reason)
                 case .terminate: .terminate(reason: p.reason)
                 }
-            return [WorkflowStep(p.agreementId, by: sender, [.agreement(event)])]
+            return [
+                WorkflowStep(p.agreementId, by: sender) { process, context throws(ProtocolViolation) in
+                    try toEveryOtherParty(process, sender: sender, context: context, type: AgreementStatusChange.messageType)
+                    return [.agreement(event)]
+                }
+            ]
         },
         ClueTransfer.messageType: { data, sender throws(ProtocolViolation) in
             let p = try read(ClueTransfer.self, data)
@@ -533,6 +546,22 @@ extension WorkflowBook {
                 .invalidArgument, "address a transfer or request under \(agreementId) to exactly one other party")
         }
         return (agreement, receiver)
+    }
+
+    /// An agreement document must reach every other party (of the terms in force and of an amendment
+    /// being signed): each party's coordinator keeps its own copy of the agreement.
+    private static func toEveryOtherParty(
+        _ process: SharedProcess, sender: ProtocolActor, context: WorkflowContext, type: MessageType
+    ) throws(ProtocolViolation) {
+        guard case .agreement(let agreement) = process, let recipients = context.recipients else { return }
+        let parties = Set(agreement.terms.parties).union(agreement.pending?.parties ?? [])
+        // A stranger's document is refused by the agreement itself (notAParty).
+        guard let agency = sender.agency, parties.contains(agency) else { return }
+        if let missing = parties.subtracting(recipients).subtracting([sender.agency].compactMap { $0 }).sorted().first {
+            throw ProtocolViolation(
+                .invalidArgument,
+                "\(type) for agreement \(agreement.agreementId) must go to every other party; add \(missing) to the recipients")
+        }
     }
 
     /// A document naming a procuratorial suggestion must name the one this case issued.

@@ -71,8 +71,12 @@ extension WorkflowBook {
         },
         InquiryOpinions.messageType: { data, sender throws(ProtocolViolation) in
             let p = try read(InquiryOpinions.self, data)
-            var step = WorkflowStep(p.inquiryId, by: sender) { _, context throws(ProtocolViolation) in
-                [.specialInquiry(.sendOpinions(reportDue: context.rules.day(of: p.reportDue)))]
+            var step = WorkflowStep(p.inquiryId, by: sender) { process, context throws(ProtocolViolation) in
+                // The units' reports fall due with the opinions: each unit must receive them.
+                if case .specialInquiry(let inquiry) = process {
+                    try requireRecipients(Set(inquiry.problems.values), context, InquiryOpinions.messageType, p.inquiryId)
+                }
+                return [.specialInquiry(.sendOpinions(reportDue: context.rules.day(of: p.reportDue)))]
             }
             // 审议意见: every problem's handling report is now due from its unit.
             step.followUp = { process throws(ProtocolViolation) in
@@ -132,7 +136,16 @@ extension WorkflowBook {
                 return [WorkflowStep(p.interpellationId, by: sender, [.interpellation(.cosign(p.signers))])]
             case .submit:
                 return [
-                    WorkflowStep(p.interpellationId, by: sender, addressedTo: [p.addressee], [.interpellation(.submit)])
+                    WorkflowStep(p.interpellationId, by: sender) { process, context throws(ProtocolViolation) in
+                        if case .interpellation(let i) = process {
+                            guard i.addressee == p.addressee else {
+                                throw ProtocolViolation(
+                                    .invalidArgument, "interpellation \(p.interpellationId) was drafted to \(i.addressee), not \(p.addressee)")
+                            }
+                            try requireRecipients([i.addressee], context, Interpellation.messageType, p.interpellationId)
+                        }
+                        return [.interpellation(.submit)]
+                    }
                 ]
             case .withdraw:
                 return [WorkflowStep(p.interpellationId, by: sender, [.interpellation(.withdraw(reason: p.reason ?? ""))])]
@@ -144,8 +157,11 @@ extension WorkflowBook {
                 throw ProtocolViolation(.invalidArgument, "unknown form \(p.form.rawValue)")
             }
             return [
-                WorkflowStep(p.interpellationId, by: sender) { _, context throws(ProtocolViolation) in
-                    [.interpellation(.decide(form: form, answerDue: context.rules.day(of: p.answerDue)))]
+                WorkflowStep(p.interpellationId, by: sender) { process, context throws(ProtocolViolation) in
+                    if case .interpellation(let i) = process {
+                        try requireRecipients([i.addressee], context, InterpellationDecision.messageType, p.interpellationId)
+                    }
+                    return [.interpellation(.decide(form: form, answerDue: context.rules.day(of: p.answerDue)))]
                 }
             ]
         },
@@ -197,6 +213,7 @@ extension WorkflowBook {
                 EvaluationProcess(ballotId: p.ballotId, units: p.units, membersTotal: p.membersTotal, subjectId: p.subjectId))
             return [
                 WorkflowStep(p.ballotId, opens: opened, by: sender) { _, context throws(ProtocolViolation) in
+                    try requireRecipients(Set(p.units), context, EvaluationSchedule.messageType, p.ballotId)
                     if context.process(p.ballotId) != nil {
                         throw ProtocolViolation(.alreadyDone, "ballot \(p.ballotId) is already scheduled")
                     }
@@ -220,6 +237,17 @@ extension WorkflowBook {
             ]
         },
     ]
+
+    /// A document that gives agencies a deadline (or evaluates them) must reach them.
+    private static func requireRecipients(
+        _ agencies: Set<AgencyID>, _ context: WorkflowContext, _ type: MessageType, _ subject: String
+    ) throws(ProtocolViolation) {
+        guard let recipients = context.recipients else { return }
+        if let missing = agencies.subtracting(recipients).sorted().first {
+            throw ProtocolViolation(
+                .invalidArgument, "\(type) about \(subject) concerns \(missing) but is not addressed to it; add it to the recipients")
+        }
+    }
 
     /// Opening an inquiry, an interpellation or a ballot is the standing committee's act.
     private static func requireCongress(_ sender: ProtocolActor, _ type: MessageType, _ subject: String) throws(ProtocolViolation) {

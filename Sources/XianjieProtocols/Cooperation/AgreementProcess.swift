@@ -81,6 +81,12 @@ package struct AgreementProcess: ProtocolProcess, Codable, Sendable, Equatable {
         guard let agency = actor.agency, terms.parties.contains(agency) || pending?.parties.contains(agency) == true else {
             throw ProtocolViolation(.notAParty, "\(actor) is not a party of agreement \(agreementId)")
         }
+        if case .sign = event {
+        } else if !terms.parties.contains(agency) {
+            // A party named only in an amendment being signed has no say over the agreement in force.
+            throw ProtocolViolation(
+                .notAParty, "\(agency) is a party of the amendment being signed only; it may sign, not \(event.name) \(agreementId)")
+        }
         switch event {
         case .amend(let next):
             guard state == .active else { throw outOfOrder(event) }

@@ -89,6 +89,11 @@ package struct EvaluationProcess: ProtocolProcess, Codable, Sendable, Equatable 
             guard min(tally.satisfied, tally.basicallySatisfied, tally.unsatisfied) >= 0 else {
                 throw ProtocolViolation(.invalidTally, "ballot \(ballotId): a negative count for \(tally.unit)")
             }
+            // Each count first, so the sum below cannot overflow.
+            guard max(tally.satisfied, tally.basicallySatisfied, tally.unsatisfied) <= membersTotal else {
+                throw ProtocolViolation(
+                    .invalidTally, "ballot \(ballotId): a count for \(tally.unit) above the \(membersTotal) members entitled to vote")
+            }
             guard tally.votesCast <= present else {
                 throw ProtocolViolation(
                     .invalidTally,

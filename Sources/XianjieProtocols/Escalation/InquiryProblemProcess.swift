@@ -100,7 +100,7 @@ package struct InquiryProblemProcess: ProtocolProcess, Codable, Sendable, Equata
     }
 
     private func requireUnit(_ actor: ProtocolActor, _ event: Event) throws(ProtocolViolation) {
-        try actor.require([.agency], for: event.name, subject: problemId)
+        try actor.require([.agency, .procuratorate], for: event.name, subject: problemId)
         guard actor.agency == unit else {
             throw ProtocolViolation(
                 .notAssignedToUnit, "\(event.name) for problem \(problemId) from \(actor), but it is assigned to \(unit)")

@@ -179,7 +179,7 @@ package struct InterpellationProcess: ProtocolProcess, Codable, Sendable, Equata
     }
 
     private func requireAddressee(_ actor: ProtocolActor, _ event: Event) throws(ProtocolViolation) {
-        try actor.require([.agency], for: event.name, subject: interpellationId)
+        try actor.require([.agency, .procuratorate], for: event.name, subject: interpellationId)
         guard actor.agency == addressee else {
             throw ProtocolViolation(
                 .replyFromWrongAgency, "\(event.name) of \(interpellationId) from \(actor), but it is addressed to \(addressee)")

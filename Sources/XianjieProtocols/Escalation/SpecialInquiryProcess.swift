@@ -80,7 +80,8 @@ package struct SpecialInquiryProcess: ProtocolProcess, Codable, Sendable, Equata
     ) throws(ProtocolViolation) -> [ProtocolEffect] {
         switch event {
         case .claim, .report:
-            try actor.require([.agency], for: event.name, subject: inquiryId)
+            // An inquiry may question the procuratorate too (人大对检察院的专题询问).
+            try actor.require([.agency, .procuratorate], for: event.name, subject: inquiryId)
         default:
             try actor.require([.congress], for: event.name, subject: inquiryId)
         }

@@ -162,7 +162,7 @@ extension AccessPolicy {
                 note: "专题询问, 质询, 特定问题调查, 满意度测评: only congress escalates and evaluates; to congress, the procuratorate and the units concerned"),
             PolicyRule(
                 types: ["xianjie.inquiryClaim", "xianjie.inquiryHandlingReport", "xianjie.interpellationAnswer"],
-                senders: .kinds(.agency), recipients: .kinds(.congress, .procuratorate),
-                note: "认领, 办理情况报告, 质询答复: the unit claims and reports on an inquiry's problems and answers an interpellation, to congress and the procuratorate"),
+                senders: .kinds(.agency, .procuratorate), recipients: .kinds(.congress, .procuratorate),
+                note: "认领, 办理情况报告, 质询答复: the unit questioned (an agency, or the procuratorate) claims and reports on an inquiry's problems and answers an interpellation, to congress and the procuratorate"),
         ])
 }

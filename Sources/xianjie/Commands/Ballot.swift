@@ -70,8 +70,9 @@ struct Ballot: AsyncParsableCommand {
 
         static func parse(_ text: String) throws -> BallotResult.Tally {
             let parts = text.split(separator: "=", maxSplits: 1).map(String.init)
-            let counts = parts.count == 2 ? parts[1].split(separator: "/").compactMap { Int($0) } : []
-            guard parts.count == 2, !parts[0].isEmpty, counts.count == 3, counts.allSatisfy({ $0 >= 0 }) else {
+            let fields = parts.count == 2 ? parts[1].split(separator: "/", omittingEmptySubsequences: false) : []
+            let counts = fields.compactMap { Int($0) }
+            guard parts.count == 2, !parts[0].isEmpty, fields.count == 3, counts.count == 3, counts.allSatisfy({ $0 >= 0 }) else {
                 throw ValidationError("--tally \(text) is not UNIT=SATISFIED/BASICALLY/UNSATISFIED, e.g. hutubi.market=26/0/0")
             }
             return BallotResult.Tally(
