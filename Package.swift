@@ -22,6 +22,8 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
         .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-crypto.git", from: "4.5.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
     ],
     targets: [
         // MARK: ZeroMQ from Swift
@@ -61,9 +63,22 @@ let package = Package(
         .target(
             name: "XianjieCoordinator",
             dependencies: [
-                "ZeroMQ", "XianjieMessages", "XianjieTrust", "XianjieProtocols", "XianjieNode",
+                "ZeroMQ", "XianjieMessages", "XianjieTrust", "XianjieProtocols", "XianjieNode", "XianjieConsole",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: strict
+        ),
+        // The coordinator's console: the web dashboard (live over server-sent events), /metrics, /health.
+        .target(
+            name: "XianjieConsole",
+            dependencies: [
+                "XianjieMessages",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
@@ -101,7 +116,7 @@ let package = Package(
         .executableTarget(
             name: "xianjie",
             dependencies: [
-                "XianjieNode", "XianjieMessages", "ZeroMQ", "XianjieTrust", "XianjieCoordinator",
+                "XianjieNode", "XianjieMessages", "ZeroMQ", "XianjieTrust", "XianjieCoordinator", "XianjieConsole",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -112,7 +127,7 @@ let package = Package(
             name: "xianjie-bench",
             dependencies: [
                 "XianjieCoordinator", "XianjieNode", "XianjieMessages", "ZeroMQ", "CLibZMQ", "XianjieTrust",
-                "XianjieProtocols",
+                "XianjieProtocols", "XianjieConsole",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -141,7 +156,9 @@ let package = Package(
                 // The end-to-end tests start these as separate OS processes.
                 "xianjie-coordinator", "xianjie-node", "xianjie",
                 .product(name: "GRDB", package: "GRDB.swift"),
-            ]
+            ],
+            // The headless-chromium driver the console tests run (Python, Chrome DevTools Protocol).
+            exclude: ["Browser/browser.py"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -8,7 +8,7 @@ struct Bench: AsyncParsableCommand {
         commandName: "xianjie-bench",
         abstract: "Measure the bus next to raw libzmq: durable throughput, round trips, broadcast fan-out.",
         discussion: "Build with -c release: swift run -c release xianjie-bench",
-        subcommands: [Transport.self, Memory.self, Codec.self, StoreCost.self, WorkflowCost.self], defaultSubcommand: Transport.self)
+        subcommands: [Transport.self, Memory.self, Codec.self, StoreCost.self, WorkflowCost.self, ConsoleLoad.self], defaultSubcommand: Transport.self)
 }
 
 struct Transport: AsyncParsableCommand {

@@ -7,7 +7,7 @@ struct Xianjie: AsyncParsableCommand {
         commandName: "xianjie",
         abstract: "Operate a Xianjie bus: send documents, watch the flow, see who is connected.",
         subcommands: [
-            Send.self, Tail.self, Status.self, Case.self, Due.self, Clock.self, Meeting.self, AgreementCommand.self, Ballot.self, Deputy.self, Ping.self, Inbox.self, Demo.self, Keygen.self,
+            Send.self, Tail.self, Status.self, Case.self, Due.self, Clock.self, Meeting.self, AgreementCommand.self, Ballot.self, Deputy.self, ConsoleCommand.self, Ping.self, Inbox.self, Demo.self, Keygen.self,
             Agency.self, Audit.self,
         ])
 }

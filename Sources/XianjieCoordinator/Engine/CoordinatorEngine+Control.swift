@@ -43,6 +43,7 @@ extension CoordinatorEngine {
         let from = turn.batch.acks[agency]?.from ?? node.ackedThrough
         turn.batch.acks[agency] = (from, through)
         turn.delivered.append((agency, node.ackedThrough, through))
+        metrics?.deliveriesAcked(through - node.ackedThrough)
         node.ackedThrough = through
         node.sentThrough = max(node.sentThrough, through)
         node.lastProgress = .now

@@ -81,6 +81,7 @@ extension CoordinatorEngine {
             accepted.broadcast = (topic, tseq)
         }
         turn.batch.accepted.append(accepted)
+        metrics?.accepted(type: header.type.rawValue)
         let deliveries = accepted.deliveries
         let broadcast = accepted.broadcast
         turn.afterCommit.append { [self] _ in
@@ -90,7 +91,7 @@ extension CoordinatorEngine {
                     [topicFrame(broadcast.topic), DeliveryMeta(topic: broadcast.topic, tseq: broadcast.tseq).encoded()]
                         + wire.frames)
             }
-            if flowSubscribed {
+            if flowWanted {
                 publishFlow(
                     FlowEvent(
                         event: .accepted, messageId: header.id, at: now, source: source, type: header.type,
@@ -108,6 +109,7 @@ extension CoordinatorEngine {
         node.sentThrough = seq
         nodes[recipient] = node
         outbound.toNode(Self.identity(recipient), [DeliveryMeta(deliver: seq).encoded()] + wire.frames)
+        metrics?.deliveriesSent(1)
     }
 
     /// A sender resent a message the coordinator already consumed: answer as the first time.

@@ -99,10 +99,15 @@ extension CoordinatorEngine {
         return (share.agreementId, Set(a.terms.parties))
     }
 
-    /// Recipients of this region only (what the coordinator's own documents may address).
+    /// Recipients registered here as agencies of this region (what the coordinator's own documents may
+    /// address, and where a document from another region is delivered): another region's agencies and
+    /// ids this registry does not know are left out.
     func localOnly(_ recipients: [AgencyID]) -> [AgencyID] {
         guard let trust, trust.region != nil else { return recipients }
-        return recipients.filter { trust.remoteRegion(of: $0) == nil }
+        return recipients.filter { recipient in
+            guard let entry = trust.entry(recipient)?.entry else { return false }
+            return trust.isLocal(entry) && entry.kind != RegistryEntry.federationKind
+        }
     }
 
     // MARK: Inbound
@@ -110,22 +115,28 @@ extension CoordinatorEngine {
     /// Admits what the links have taken delivery of since their last admitted position: one turn.
     func pullFederation() async {
         guard !links.isEmpty else { return }
-        var turn = Turn()
-        for link in links {
-            let after = federationCursors[link.agency] ?? 0
-            let rows: [InboxMessage]
-            do {
-                rows = try await link.runtime.store.inbox(after: after, limit: 256)
-            } catch {
-                logger.error("cannot read federation link \(link.agency)'s inbox: \(error)")
-                continue
+        // A backlog (after an outage) is admitted 256 documents per link and turn, until it is empty.
+        for _ in 0..<16 {
+            var turn = Turn()
+            var more = false
+            for link in links {
+                let after = federationCursors[link.agency] ?? 0
+                let rows: [InboxMessage]
+                do {
+                    rows = try await link.runtime.store.inbox(after: after, limit: 256)
+                } catch {
+                    logger.error("cannot read federation link \(link.agency)'s inbox: \(error)")
+                    continue
+                }
+                guard let last = rows.last else { continue }
+                for row in rows { admitFederated(row.message, via: link, into: &turn) }
+                federationCursors[link.agency] = last.position
+                turn.batch.federationCursors[link.agency] = last.position
+                more = more || rows.count == 256
             }
-            guard let last = rows.last else { continue }
-            for row in rows { admitFederated(row.message, via: link, into: &turn) }
-            federationCursors[link.agency] = last.position
-            turn.batch.federationCursors[link.agency] = last.position
+            if !turn.batch.isEmpty { await finish(turn) }
+            guard more else { return }
         }
-        if !turn.batch.isEmpty { await finish(turn) }
     }
 
     private func admitFederated(_ wire: WireMessage, via link: FederationLink, into turn: inout Turn) {
@@ -203,5 +214,6 @@ extension CoordinatorEngine {
         if case .admitted(let change, let day) = admission {
             record(change, messageId: header.id, day: day, into: &turn)
         }
+        metrics?.federationAdmitted()
     }
 }

@@ -28,6 +28,7 @@ extension CoordinatorEngine {
                 outbound.toNode(identity, [DeliveryMeta(deliver: row.seq).encoded()] + row.message)
                 current.sentThrough = row.seq
             }
+            metrics?.deliveriesSent(rows.count)
             nodes[agency] = current
         }
     }
@@ -64,12 +65,14 @@ extension CoordinatorEngine {
                 logger.info(
                     "redelivering unacknowledged messages",
                     metadata: ["xianjie.agency": "\(agency)", "xianjie.count": "\(node.inFlight)"])
+                metrics?.redeliveries(Int(node.inFlight))
                 node.sentThrough = node.ackedThrough
                 node.lastProgress = now
                 nodes[agency] = node
             }
             if node.sentThrough < node.queueTail { await pump(agency) }
         }
+        updateConsole(now: now)
     }
 
     /// The ROUTER could not hand a message to this node: it is gone.

@@ -1,4 +1,5 @@
 import Foundation
+import XianjieConsole
 import XianjieMessages
 
 extension CoordinatorEngine {
@@ -60,7 +61,14 @@ extension CoordinatorEngine {
                 detail: problem.detail, errors: problem.errors.isEmpty ? nil : Array(problem.errors.prefix(50)),
                 quarantineId: index < quarantineIDs.count ? quarantineIDs[index] : nil, rule: problem.rule)
             if answer { send(rejection, to: AgencyID(peer), identity: identity, correlationid: header?.id) }
-            if flowSubscribed {
+            if console != nil {
+                recentRejections.append(
+                    ConsoleSnapshot.Rejection(
+                        at: Date(), source: peer, type: header?.type, messageId: header?.id, reason: problem.reason.rawValue,
+                        rule: problem.rule, detail: problem.detail, quarantineId: rejection.quarantineId))
+                if recentRejections.count > 100 { recentRejections.removeFirst(recentRejections.count - 100) }
+            }
+            if flowWanted {
                 publishFlow(
                     FlowEvent(
                         event: .rejected, messageId: header?.id, at: Date(), source: AgencyID(peer), type: header?.type,

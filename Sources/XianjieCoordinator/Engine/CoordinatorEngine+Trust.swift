@@ -7,6 +7,7 @@ extension CoordinatorEngine {
     static let authenticationAlertThreshold = 5
 
     func countAuthenticationFailure(_ description: String? = nil) {
+        metrics?.authenticationRefused()
         let now = ContinuousClock.now
         authenticationFailuresTotal += 1
         authenticationFailures.append(now)
@@ -98,7 +99,7 @@ extension CoordinatorEngine {
             await accept(wire, identity: Data(), into: &turn)
         }
         turn.receipts[.coordinator] = nil  // the coordinator does not send itself receipts
-        if flowSubscribed, !flows.isEmpty {
+        if flowWanted, !flows.isEmpty {
             turn.afterCommit.append { [self] _ in for flow in flows { publishFlow(flow) } }
         }
     }

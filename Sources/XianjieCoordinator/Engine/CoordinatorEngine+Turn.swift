@@ -57,7 +57,9 @@ extension CoordinatorEngine {
         var quarantineIDs: [Int64] = []
         if !turn.batch.isEmpty {
             do {
+                let started = ContinuousClock.now
                 quarantineIDs = try await store.commit(turn.batch)
+                metrics?.storeCommitted(in: .now - started)
             } catch is CancellationError {
                 return  // shutting down: nothing of this batch was answered, senders resend
             } catch {

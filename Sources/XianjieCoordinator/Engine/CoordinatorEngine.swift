@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import XianjieConsole
 import XianjieMessages
 import XianjieProtocols
 import ZeroMQ
@@ -52,6 +53,14 @@ final class CoordinatorEngine {
     /// Links to other regions' coordinators, and how far each one's deliveries are admitted here.
     let links: [FederationLink]
     var federationCursors: [AgencyID: Int64] = [:]
+    /// The console's hub and metrics (nil when the console is off).
+    let console: ConsoleHub?
+    let metrics: ConsoleMetrics?
+    /// The newest refusals, for the console (at most 100).
+    var recentRejections: [ConsoleSnapshot.Rejection] = []
+    var lastSnapshotAt = ContinuousClock.now - .seconds(10)
+    var lastGaugesAt = ContinuousClock.now - .seconds(10)
+    var lastKeepAliveAt = ContinuousClock.now
 
     /// Where the engine's answers go: the ROUTER and the XPUB of the service.
     struct Outbound {
@@ -61,10 +70,12 @@ final class CoordinatorEngine {
 
     init(
         configuration: CoordinatorConfiguration, store: CoordinatorStore, outbound: Outbound, logger: Logger,
-        trust: CoordinatorTrust?, links: [FederationLink] = []
+        trust: CoordinatorTrust?, links: [FederationLink] = [], console: ConsoleHub? = nil, metrics: ConsoleMetrics? = nil
     ) throws {
         self.trust = trust
         self.links = links
+        self.console = console
+        self.metrics = metrics
         self.configuration = configuration
         self.store = store
         self.outbound = outbound
@@ -131,7 +142,12 @@ final class CoordinatorEngine {
         }
     }
 
+    /// Whether anyone watches the live flow: an XPUB subscriber of `$flow`, or a console dashboard.
+    var flowWanted: Bool { flowSubscribed || console?.hasListeners == true }
+
     func publishFlow(_ event: FlowEvent) {
+        console?.flow(event)
+        guard flowSubscribed else { return }
         let header = EnvelopeHeader(
             source: .coordinator, type: FlowEvent.messageType, dataschema: FlowEvent.schemaID, topic: flowTopic)
         guard var message = try? WireMessage.make(event, header: header) else { return }
@@ -141,5 +157,6 @@ final class CoordinatorEngine {
 
     func countRejection(_ reason: Rejection.Reason) {
         rejectionsByReason[reason.rawValue, default: 0] += 1
+        metrics?.rejected(reason: reason.rawValue)
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import XianjieMessages
+import XianjieConsole
 import XianjieProtocols
 
 /// How a coordinator runs. Loaded from a JSON file; `deploy/examples/` has a documented example.
@@ -48,6 +49,8 @@ package struct CoordinatorConfiguration: Sendable, Codable {
     package var region: String?
     /// Links to the coordinators of other regions, under cooperation agreements (DOMAIN.md §4 E).
     package var federation = FederationConfiguration()
+    /// The console (dashboard, `/metrics`, `/health`) over HTTP; nil: off. docs/console.md.
+    package var console: ConsoleConfiguration?
 
     package init() {}
 
@@ -108,6 +111,7 @@ package struct CoordinatorConfiguration: Sendable, Codable {
         superiorProcuratorate = try container.decodeIfPresent(AgencyID.self, forKey: .superiorProcuratorate)
         meetings = try container.decodeIfPresent(MeetingConfiguration.self, forKey: .meetings) ?? MeetingConfiguration()
         region = try container.decodeIfPresent(String.self, forKey: .region)
+        console = try container.decodeIfPresent(ConsoleConfiguration.self, forKey: .console)
         federation = try container.decodeIfPresent(FederationConfiguration.self, forKey: .federation) ?? FederationConfiguration()
         if !federation.links.isEmpty, region == nil {
             throw DecodingError.dataCorruptedError(

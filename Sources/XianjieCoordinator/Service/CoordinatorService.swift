@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import ServiceLifecycle
+import XianjieConsole
 import XianjieMessages
 import XianjieNode
 import XianjieTrust
@@ -23,6 +24,12 @@ package final class CoordinatorService: Service, Sendable {
     package let store: CoordinatorStore
     /// This coordinator as a node of each linked region's coordinator.
     let links: [FederationLink]
+    /// The console (dashboard, /metrics, /health), when configured.
+    package let console: ConsoleServer?
+    let consoleHub: ConsoleHub?
+    let metrics: ConsoleMetrics?
+    let started = ReadyFlag()
+    let consoleStopped = ReadyFlag()
 
     /// The endpoints actually bound (useful when the configuration asks for port `*`).
     package var routerEndpoint: String { router.lastEndpoint ?? configuration.routerEndpoint }
@@ -54,6 +61,21 @@ package final class CoordinatorService: Service, Sendable {
             } catch {
                 throw ConfigurationError("federation link to \(link.region): \(error)")
             }
+        }
+        if let consoleConfiguration = configuration.console {
+            let hub = ConsoleHub()
+            let metrics = ConsoleMetrics()
+            self.consoleHub = hub
+            self.metrics = metrics
+            self.console = ConsoleServer(
+                configuration: consoleConfiguration, hub: hub, metrics: metrics,
+                backend: CoordinatorConsoleBackend(
+                    store: store, utcOffsetMinutes: configuration.clock.utcOffsetMinutes, started: started),
+                logger: logger)
+        } else {
+            self.consoleHub = nil
+            self.metrics = nil
+            self.console = nil
         }
         var curve: CurveOptions?
         if let trust {
@@ -154,7 +176,6 @@ package final class CoordinatorService: Service, Sendable {
         case inbound([ZMQMessage])
         case subscription([ZMQMessage])
         case unreachable(Data)
-        case federation
         case tick
     }
 
@@ -167,7 +188,7 @@ package final class CoordinatorService: Service, Sendable {
             outbound: .init(
                 toNode: { identity, frames in reactor.send(ZMQMessage(frames: [identity] + frames), on: router) },
                 publish: { frames in reactor.send(ZMQMessage(frames: frames), on: publisher) }),
-            logger: logger, trust: trust, links: links)
+            logger: logger, trust: trust, links: links, console: consoleHub, metrics: metrics)
         logger.info(
             "coordinator listening",
             metadata: [
@@ -218,6 +239,16 @@ package final class CoordinatorService: Service, Sendable {
                         events.push(.tick)
                     }
                 }
+                if let console = self.console {
+                    group.addTask {
+                        do {
+                            try await console.run()
+                        } catch {
+                            self.logger.critical("the console stopped: \(error)")
+                        }
+                        self.consoleStopped.set()
+                    }
+                }
                 for link in self.links {
                     group.addTask {
                         do {
@@ -225,12 +256,6 @@ package final class CoordinatorService: Service, Sendable {
                         } catch {
                             self.logger.critical("federation link to \(link.region) stopped: \(error)")
                         }
-                    }
-                    group.addTask {
-                        // Wakes the engine as soon as the link has taken delivery of something.
-                        do {
-                            for try await _ in link.runtime.received(after: Int64.max) { events.push(.federation) }
-                        } catch {}
                     }
                 }
                 if self.trust != nil {
@@ -243,12 +268,12 @@ package final class CoordinatorService: Service, Sendable {
                         events.finish()
                     }
                 }
+                self.started.set()
                 // Everything that arrived while the last turn ran is one turn: one transaction.
                 while let pending = await events.next() {
                     var inbound: [ZMQMessage] = []
                     var refused: [String] = []
                     var tick = false
-                    var federation = false
                     for event in pending {
                         switch event {
                         case .inbound(let batch): inbound.append(contentsOf: batch)
@@ -256,15 +281,21 @@ package final class CoordinatorService: Service, Sendable {
                         case .unreachable(let identity):
                             engine.unreachable(AgencyID(CoordinatorEngine.peerName(identity)))
                         case .tick: tick = true
-                        case .federation: federation = true
                         case .refused(let detail): refused.append(detail)
                         }
                     }
                     for detail in refused { await engine.authenticationRefused(detail) }
                     if !inbound.isEmpty { await engine.handle(inbound) }
-                    if tick || federation { await engine.pullFederation() }
+                    // What the links took delivery of is admitted every tick (100 ms).
+                    if tick { await engine.pullFederation() }
                     if tick { await engine.tick() }
                     if Task.isCancelled { break }
+                }
+                self.consoleHub?.finishAll()
+                // The console shuts down gracefully with the service (its open streams just ended);
+                // cancelled half-way, its HTTP server logs errors.
+                for _ in 0..<40 where self.console != nil && !self.consoleStopped.isSet {
+                    try? await Task.sleep(for: .milliseconds(50))
                 }
                 await reactor.shutdown()
                 group.cancelAll()

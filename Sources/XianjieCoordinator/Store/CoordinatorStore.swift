@@ -209,6 +209,18 @@ package final class CoordinatorStore: Sendable {
                     ) WITHOUT ROWID;
                     """)
         }
+        migrator.registerMigration("v7: console users") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE console_user (
+                        name TEXT PRIMARY KEY,
+                        role TEXT NOT NULL,
+                        codeHash TEXT NOT NULL,
+                        createdAt REAL NOT NULL
+                    ) WITHOUT ROWID;
+                    CREATE INDEX message_accepted_at ON message(acceptedAt);
+                    """)
+        }
         return migrator
     }
 }

@@ -38,6 +38,7 @@ struct Demo: AsyncParsableCommand {
         let (coordinatorConfig, nodeConfigs) = try county.writeConfigurations()
         try county.provisionKeys()
         let credentials = try county.operatorCredentials()
+        let login = try county.consoleLogin()
         let logs = directory.appendingPathComponent("logs", isDirectory: true)
         try FileManager.default.createDirectory(at: logs, withIntermediateDirectories: true)
         let supervisor = ProcessSupervisor(
@@ -54,7 +55,8 @@ struct Demo: AsyncParsableCommand {
         }
         Output.line("started \(SampleCounty.members.count) agency nodes; logs in \(logs.path)")
         try await waitUntilPresent(county, credentials, supervisor: supervisor, logs: logs)
-        Output.line("every node is connected.\n")
+        Output.line("every node is connected.")
+        Output.line("watch it live in a browser: \(county.consoleURL) — name \(login.name), access code \(login.code)\n")
 
         let tail = try FlowPrinter(endpoint: county.publishEndpoint, curve: credentials.curve)
         defer { tail.close() }
@@ -121,6 +123,7 @@ struct Demo: AsyncParsableCommand {
         Output.line("the county keeps running. Watch it from another terminal with")
         Output.line("  .build/debug/xianjie tail --coordinator-publish \(county.publishEndpoint) \(keyOptions)")
         Output.line("  .build/debug/xianjie status --coordinator \(county.routerEndpoint) \(keyOptions)")
+        Output.line("or in a browser: \(county.consoleURL) (name \(login.name), access code \(login.code))")
         Output.line("Ctrl-C stops it.")
         await interrupt.wait()
         Output.line("\nstopping the county …")

@@ -1,4 +1,5 @@
 import Foundation
+import XianjieConsole
 import XianjieCoordinator
 import XianjieMessages
 import XianjieTrust
@@ -34,6 +35,8 @@ struct SampleCounty {
 
     var routerEndpoint: String { "tcp://127.0.0.1:\(routerPort)" }
     var publishEndpoint: String { "tcp://127.0.0.1:\(routerPort + 1)" }
+    /// The coordinator's console (dashboard, /metrics, /health).
+    var consoleURL: String { "http://127.0.0.1:\(routerPort + 2)/" }
 
     func controlEndpoint(_ agency: AgencyID) -> String {
         "ipc://" + directory.appendingPathComponent("\(agency).control").path
@@ -46,6 +49,8 @@ struct SampleCounty {
             "routerEndpoint": routerEndpoint, "publishEndpoint": publishEndpoint,
             "storePath": directory.appendingPathComponent("coordinator.sqlite").path,
             "keysPath": secretKeys(.coordinator),
+            "region": "呼图壁县",
+            "console": ["listen": "127.0.0.1:\(routerPort + 2)"],
             // A driven clock, so the scenarios' months pass in seconds (`xianjie clock`), and 2024's
             // holidays and make-up working days for the working-day calendar.
             "clock": ["driven": true, "start": Scenarios.start],
@@ -82,6 +87,12 @@ struct SampleCounty {
 
     /// Creates every agency's keys (once) and registers them with the coordinator's store, as
     /// `xianjie keygen` and `xianjie agency add` would.
+    /// A console login for whoever runs the demo: a new access code each run.
+    func consoleLogin() throws -> (name: String, code: String) {
+        let store = try CoordinatorStore(path: directory.appendingPathComponent("coordinator.sqlite").path)
+        return ("演示", try store.addConsoleUser(name: "演示", role: .admin))
+    }
+
     func provisionKeys() throws {
         let store = try CoordinatorStore(path: directory.appendingPathComponent("coordinator.sqlite").path)
         let registered = Set(try store.registry().map(\.agency))
