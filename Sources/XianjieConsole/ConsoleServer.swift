@@ -77,6 +77,10 @@ package final class ConsoleServer: Sendable {
     let backend: any ConsoleBackend
     let logger: Logger
     private let sessions = Mutex<[String: Session]>([:])
+    /// Failed logins per name: after 5 in 5 minutes the name is refused for the rest of those minutes.
+    private let failures = Mutex<[String: [Date]]>([:])
+    static let failureLimit = 5
+    static let failureWindow: TimeInterval = 300
     /// The port actually bound (known once running).
     package let boundPort = Atomic<Int>(0)
     static let cookieName = "xianjie_console"
@@ -182,13 +186,31 @@ package final class ConsoleServer: Sendable {
         let english = Self.english(request) || form["lang"] == "en"
         let name = form["name", default: ""].trimmingCharacters(in: .whitespaces)
         let code = form["code", default: ""].trimmingCharacters(in: .whitespaces)
+        let now = Date()
+        let recent = failures.withLock { failures in
+            failures[name] = (failures[name] ?? []).filter { now.timeIntervalSince($0) < Self.failureWindow }
+            return failures[name] ?? []
+        }
+        if recent.count >= Self.failureLimit, let first = recent.first {
+            let minutes = Int((Self.failureWindow - now.timeIntervalSince(first)) / 60) + 1
+            logger.warning("console: login throttled", metadata: ["xianjie.user": "\(name)"])
+            let error =
+                english
+                ? "Too many wrong access codes for \(name); try again in \(minutes) minute(s)."
+                : "\(name) 的访问码错误次数过多，请 \(minutes) 分钟后再试。"
+            var response = Self.html(ConsolePage.login(error: error))
+            response.status = .tooManyRequests
+            return response
+        }
         guard !name.isEmpty, !code.isEmpty, let role = await backend.authenticate(name: name, code: code) else {
+            failures.withLock { $0[name, default: []].append(now) }
             logger.notice("console: login refused", metadata: ["xianjie.user": "\(name)"])
             let error = english ? "Unknown name or wrong access code." : "用户名或访问码不正确。"
             var response = Self.html(ConsolePage.login(error: error))
             response.status = .unauthorized
             return response
         }
+        failures.withLock { $0[name] = nil }
         let token = Self.randomToken()
         let expires = Date().addingTimeInterval(Double(configuration.sessionHours) * 3600)
         sessions.withLock { sessions in

@@ -129,6 +129,35 @@ import XianjieMessages
         #expect(samples["xianjie_nodes_present"] != nil)
         let health = try await Self.fetch("\(base)/health/ready")
         #expect(health.contains("ready"))
+
+        // Guessing codes: after 5 wrong ones the name is refused for a while, even with the right code.
+        let zhaoCode = try Self.addUser(cluster, "赵强", role: "viewer")
+        for _ in 0..<5 { #expect(try Self.login(base, name: "赵强", code: "wrong") == 401) }
+        #expect(try Self.login(base, name: "赵强", code: zhaoCode) == 429)
+        #expect(try Self.login(base, name: "李娜", code: viewerCode) == 303)
+    }
+
+    /// POST /login as a form would; the HTTP status (redirects not followed).
+    static func login(_ base: String, name: String, code: String) throws -> Int {
+        let script = """
+            import sys, urllib.request, urllib.parse, urllib.error
+            class NoRedirect(urllib.request.HTTPRedirectHandler):
+                def redirect_request(self, *args, **kwargs): return None
+            body = urllib.parse.urlencode({"name": sys.argv[2], "code": sys.argv[3]}).encode()
+            try:
+                print(urllib.request.build_opener(NoRedirect).open(sys.argv[1] + "/login", body).status)
+            except urllib.error.HTTPError as e:
+                print(e.code)
+            """
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", "-c", script, base, name, code]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Int(String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)) ?? -1
     }
 
     static func fetch(_ url: String) async throws -> String {
