@@ -53,11 +53,12 @@ package final class ConsoleHub: Sendable {
     /// A comment line every few seconds keeps proxies from closing the stream and finds dead clients.
     package func keepAlive() { if hasListeners { broadcast(": keep-alive\n\n") } }
 
-    /// A dashboard's stream; it starts with the newest snapshot. A slow dashboard loses the oldest
-    /// events beyond 5,000 rather than growing the coordinator's memory.
+    /// A dashboard's stream; it starts with the newest snapshot. A dashboard more than 256 chunks behind
+    /// (a stalled connection, a sleeping laptop) is cut off rather than growing the coordinator's
+    /// memory; its browser reconnects and starts again from the newest snapshot.
     package func subscribe() -> (id: UUID, events: AsyncStream<String>) {
         let id = UUID()
-        let (stream, continuation) = AsyncStream.makeStream(of: String.self, bufferingPolicy: .bufferingNewest(5000))
+        let (stream, continuation) = AsyncStream.makeStream(of: String.self, bufferingPolicy: .bufferingNewest(256))
         let first = state.withLock { state -> Data? in
             state.listeners[id] = continuation
             state.lastRequest = .now
@@ -87,8 +88,10 @@ package final class ConsoleHub: Sendable {
     }
 
     private func broadcast(_ chunk: String) {
-        let listeners = state.withLock { Array($0.listeners.values) }
-        for listener in listeners { listener.yield(chunk) }
+        let listeners = state.withLock { Array($0.listeners) }
+        for (id, listener) in listeners {
+            if case .dropped = listener.yield(chunk) { unsubscribe(id) }
+        }
     }
 
     private static func withoutTime(_ data: Data) -> Data {

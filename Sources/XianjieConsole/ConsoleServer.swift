@@ -17,6 +17,8 @@ package enum ConsoleRole: String, Codable, Sendable, CaseIterable {
 package protocol ConsoleBackend: Sendable {
     /// The role of a user whose access code matches, nil otherwise.
     func authenticate(name: String, code: String) async -> ConsoleRole?
+    /// A user's role now (nil: removed), so a removed or demoted user's open sessions follow at once.
+    func role(of name: String) async -> ConsoleRole?
     /// Counts per day and agency of the documents DOMAIN.md figures count, over the last `days` days
     /// (by when the coordinator accepted them), with the workflow figures of `snapshot`.
     func statistics(days: Int, agency: String?, workflow: ConsoleSnapshot.WorkflowFigures) async throws -> ConsoleStatistics
@@ -69,6 +71,7 @@ package final class ConsoleServer: Sendable {
         var name: String
         var role: ConsoleRole
         var expires: Date
+        var roleCheckedAt: Date?
     }
 
     package let configuration: ConsoleConfiguration
@@ -133,30 +136,31 @@ package final class ConsoleServer: Sendable {
                 headers: [.location: "/login", .setCookie: "\(Self.cookieName)=; Path=/; Max-Age=0; HttpOnly; SameSite=Strict"])
         }
         router.get("/") { [self] request, _ in
-            guard session(request) != nil else { return Response(status: .seeOther, headers: [.location: "/login"]) }
+            guard await session(request) != nil else { return Response(status: .seeOther, headers: [.location: "/login"]) }
             return Self.html(ConsolePage.dashboard)
         }
         router.get("/api/me") { [self] request, _ in
-            guard let user = session(request) else { return Self.unauthorized() }
+            guard let user = await session(request) else { return Self.unauthorized() }
             return Self.json(["name": user.name, "role": user.role.rawValue])
         }
         router.get("/api/snapshot") { [self] request, _ in
-            guard session(request) != nil else { return Self.unauthorized() }
+            guard await session(request) != nil else { return Self.unauthorized() }
             guard let data = await latestSnapshot() else {
                 return Self.json(["error": "the coordinator has not made a snapshot yet; retry in a second"], status: .serviceUnavailable)
             }
             return Response(status: .ok, headers: Self.jsonHeaders, body: .init(byteBuffer: ByteBuffer(bytes: data)))
         }
         router.get("/api/events") { [self] request, _ in
-            guard session(request) != nil else { return Self.unauthorized() }
-            return events()
+            guard await session(request) != nil, let token = Self.sessionToken(request) else { return Self.unauthorized() }
+            return events(token: token)
         }
         router.get("/api/statistics") { [self] request, _ in
-            guard session(request) != nil else { return Self.unauthorized() }
+            guard await session(request) != nil else { return Self.unauthorized() }
             return try await statistics(request)
         }
         router.post("/api/agencies/:agency/:action") { [self] request, context in
-            guard let user = session(request) else { return Self.unauthorized() }
+            guard let user = await session(request) else { return Self.unauthorized() }
+            if let refusal = Self.crossSite(request) { return refusal }
             guard user.role == .admin else {
                 return Self.json(["error": "\(user.name) is a viewer; only an admin may change the registry"], status: .forbidden)
             }
@@ -187,9 +191,18 @@ package final class ConsoleServer: Sendable {
         let name = form["name", default: ""].trimmingCharacters(in: .whitespaces)
         let code = form["code", default: ""].trimmingCharacters(in: .whitespaces)
         let now = Date()
-        let recent = failures.withLock { failures in
-            failures[name] = (failures[name] ?? []).filter { now.timeIntervalSince($0) < Self.failureWindow }
-            return failures[name] ?? []
+        // Counted before the code is checked, so parallel guesses cannot get past the limit; pruned of
+        // stale entries on every login, and never more than 10,000 names.
+        let recent = failures.withLock { failures -> [Date] in
+            failures = failures.compactMapValues { dates in
+                let kept = dates.filter { now.timeIntervalSince($0) < Self.failureWindow }
+                return kept.isEmpty ? nil : kept
+            }
+            let recent = failures[name] ?? []
+            if recent.count < Self.failureLimit, failures.count < 10_000 || failures[name] != nil {
+                failures[name, default: []].append(now)
+            }
+            return recent
         }
         if recent.count >= Self.failureLimit, let first = recent.first {
             let minutes = Int((Self.failureWindow - now.timeIntervalSince(first)) / 60) + 1
@@ -203,7 +216,6 @@ package final class ConsoleServer: Sendable {
             return response
         }
         guard !name.isEmpty, !code.isEmpty, let role = await backend.authenticate(name: name, code: code) else {
-            failures.withLock { $0[name, default: []].append(now) }
             logger.notice("console: login refused", metadata: ["xianjie.user": "\(name)"])
             let error = english ? "Unknown name or wrong access code." : "用户名或访问码不正确。"
             var response = Self.html(ConsolePage.login(error: error))
@@ -216,7 +228,7 @@ package final class ConsoleServer: Sendable {
         sessions.withLock { sessions in
             let now = Date()
             sessions = sessions.filter { $0.value.expires > now }
-            sessions[token] = Session(name: name, role: role, expires: expires)
+            sessions[token] = Session(name: name, role: role, expires: expires, roleCheckedAt: Date())
         }
         logger.notice("console: login", metadata: ["xianjie.user": "\(name)", "xianjie.role": "\(role.rawValue)"])
         return Response(
@@ -227,16 +239,49 @@ package final class ConsoleServer: Sendable {
             ])
     }
 
-    private func session(_ request: Request) -> Session? {
+    /// The request's session, with the user's role as the store has it now (checked at most every
+    /// 5 s per user); nil when there is none, it expired, or the user was removed.
+    private func session(_ request: Request) async -> Session? {
         guard let token = Self.sessionToken(request) else { return nil }
-        return sessions.withLock { sessions in
-            guard let session = sessions[token] else { return nil }
-            guard session.expires > Date() else {
-                sessions[token] = nil
-                return nil
-            }
-            return session
+        return await session(token: token)
+    }
+
+    private func session(token: String) async -> Session? {
+        let now = Date()
+        guard
+            let found = sessions.withLock({ sessions -> Session? in
+                guard let session = sessions[token] else { return nil }
+                guard session.expires > now else {
+                    sessions[token] = nil
+                    return nil
+                }
+                return session
+            })
+        else { return nil }
+        if let checked = found.roleCheckedAt, now.timeIntervalSince(checked) < 5 { return found }
+        guard let role = await backend.role(of: found.name) else {
+            sessions.withLock { $0[token] = nil }
+            return nil
         }
+        return sessions.withLock { sessions in
+            sessions[token]?.role = role
+            sessions[token]?.roleCheckedAt = now
+            return sessions[token]
+        }
+    }
+
+    /// A state-changing request from another origin (a page on another port or subdomain of the same
+    /// site, which SameSite cookies do not stop) is refused.
+    static func crossSite(_ request: Request) -> Response? {
+        if let site = request.headers[HTTPField.Name("Sec-Fetch-Site")!], site != "same-origin", site != "none" {
+            return json(["error": "refused: a request from another site (\(site))"], status: .forbidden)
+        }
+        if let origin = request.headers[HTTPField.Name("Origin")!], let host = request.head.authority,
+            origin != "http://\(host)", origin != "https://\(host)"
+        {
+            return json(["error": "refused: a request from origin \(origin), not this console"], status: .forbidden)
+        }
+        return nil
     }
 
     static func sessionToken(_ request: Request) -> String? {
@@ -255,16 +300,23 @@ package final class ConsoleServer: Sendable {
 
     // MARK: Live stream and statistics
 
-    private func events() -> Response {
+    /// The live stream; it ends when the session does (logout, expiry, the user removed), checked
+    /// every 10 s, and when the dashboard falls too far behind (it reconnects with a fresh snapshot).
+    private func events(token: String) -> Response {
         let hub = hub
         return Response(
             status: .ok,
             headers: [.contentType: "text/event-stream; charset=utf-8", .cacheControl: "no-cache"],
-            body: ResponseBody { writer in
+            body: ResponseBody { [self] writer in
                 let (id, stream) = hub.subscribe()
                 defer { hub.unsubscribe(id) }
                 try await writer.write(ByteBuffer(string: "retry: 1000\n\n"))
+                var checked = ContinuousClock.now
                 for await chunk in stream {
+                    if ContinuousClock.now - checked > .seconds(10) {
+                        checked = .now
+                        guard await session(token: token) != nil else { break }
+                    }
                     try await writer.write(ByteBuffer(string: chunk))
                 }
                 try await writer.finish(nil)
@@ -273,7 +325,7 @@ package final class ConsoleServer: Sendable {
 
     private func statistics(_ request: Request) async throws -> Response {
         let query = request.uri.queryParameters
-        let days = query["days"].flatMap { Int(String($0)) } ?? 30
+        let days = query["days"].map { Int(String($0)) ?? 0 } ?? 30
         guard (1...366).contains(days) else {
             return Self.json(["error": "days must be 1 … 366, not \(query["days"].map(String.init) ?? "")"], status: .badRequest)
         }
@@ -314,7 +366,7 @@ package final class ConsoleServer: Sendable {
             status: .ok,
             headers: [
                 .contentType: "text/html; charset=utf-8", .cacheControl: "no-store",
-                HTTPField.Name("Content-Security-Policy")!: "default-src 'self'; style-src 'self' 'unsafe-inline'; script-src 'self' 'unsafe-inline'",
+                HTTPField.Name("Content-Security-Policy")!: "default-src 'self'; style-src 'self' 'unsafe-inline'; script-src 'self' 'unsafe-inline'; frame-ancestors 'none'",
             ],
             body: .init(byteBuffer: ByteBuffer(string: page)))
     }
@@ -325,10 +377,11 @@ package final class ConsoleServer: Sendable {
     static func formFields(_ body: String) -> [String: String] {
         var fields: [String: String] = [:]
         for pair in body.split(separator: "&") {
-            let parts = pair.split(separator: "=", maxSplits: 1).map {
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false).map {
                 String($0).replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? String($0)
             }
-            fields[parts[0]] = parts.count == 2 ? parts[1] : ""
+            guard let key = parts.first, !key.isEmpty else { continue }
+            fields[key] = parts.count == 2 ? parts[1] : ""
         }
         return fields
     }

@@ -135,15 +135,24 @@ import XianjieMessages
         for _ in 0..<5 { #expect(try Self.login(base, name: "赵强", code: "wrong") == 401) }
         #expect(try Self.login(base, name: "赵强", code: zhaoCode) == 429)
         #expect(try Self.login(base, name: "李娜", code: viewerCode) == 303)
+        // A malformed form is a 401, not a crash.
+        #expect(try Self.login(base, raw: "=&name=x") == 401)
+        #expect(try await Self.fetch("\(base)/health").contains("live"))
+
+        // A removed user's open session ends within seconds.
+        try cluster.cli(["console", "user", "remove", "--config", cluster.path("coordinator.json"), "--name", "李娜"])
+        try await Task.sleep(for: .seconds(6))
+        let afterRemoval = try browser.eval("fetch('/api/me').then(r => r.status)")
+        #expect((afterRemoval as? NSNumber)?.intValue == 401)
     }
 
     /// POST /login as a form would; the HTTP status (redirects not followed).
-    static func login(_ base: String, name: String, code: String) throws -> Int {
+    static func login(_ base: String, name: String = "", code: String = "", raw: String? = nil) throws -> Int {
         let script = """
             import sys, urllib.request, urllib.parse, urllib.error
             class NoRedirect(urllib.request.HTTPRedirectHandler):
                 def redirect_request(self, *args, **kwargs): return None
-            body = urllib.parse.urlencode({"name": sys.argv[2], "code": sys.argv[3]}).encode()
+            body = (sys.argv[4] if len(sys.argv) > 4 else urllib.parse.urlencode({"name": sys.argv[2], "code": sys.argv[3]})).encode()
             try:
                 print(urllib.request.build_opener(NoRedirect).open(sys.argv[1] + "/login", body).status)
             except urllib.error.HTTPError as e:
@@ -151,7 +160,7 @@ import XianjieMessages
             """
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", script, base, name, code]
+        process.arguments = ["python3", "-c", script, base, name, code] + (raw.map { [$0] } ?? [])
         let pipe = Pipe()
         process.standardOutput = pipe
         try process.run()

@@ -52,7 +52,7 @@ extension CoordinatorEngine {
             figures.suggestionsIssued += 1
             if c.replyStatus != nil {
                 figures.replied += 1
-                if timers.overdue[.procuratorialReply] == nil { figures.repliedOnTime += 1 }
+                if c.repliedLate == false { figures.repliedOnTime += 1 }
             }
             if rectifiedStates.contains(c.state) { figures.rectified += 1 }
         }

@@ -15,6 +15,10 @@ struct CoordinatorConsoleBackend: ConsoleBackend {
         (try? store.consoleRole(name: name, code: code)) ?? nil
     }
 
+    func role(of name: String) async -> ConsoleRole? {
+        (try? store.consoleRole(of: name)) ?? nil
+    }
+
     func statistics(days: Int, agency: String?, workflow: ConsoleSnapshot.WorkflowFigures) async throws -> ConsoleStatistics {
         let now = Date()
         let offset = Double(utcOffsetMinutes * 60)

@@ -40,6 +40,13 @@ extension CoordinatorStore {
         }
     }
 
+    /// A user's role (nil: no such user).
+    package func consoleRole(of name: String) throws -> ConsoleRole? {
+        try writer.read { db in
+            try String.fetchOne(db, sql: "SELECT role FROM console_user WHERE name = ?", arguments: [name])
+        }.flatMap(ConsoleRole.init(rawValue:))
+    }
+
     /// The user's role when the code matches (compared as hashes, in constant time).
     package func consoleRole(name: String, code: String) throws -> ConsoleRole? {
         let row = try writer.read { db in

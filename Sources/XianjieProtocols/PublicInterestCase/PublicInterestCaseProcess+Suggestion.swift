@@ -59,6 +59,7 @@ extension PublicInterestCaseProcess {
             }
             try requireAddressee(actor, event)
             guard state == .awaitingReply || state == .replyOverdue else { throw outOfOrder(event) }
+            repliedLate = state == .replyOverdue
             state = .replyReceived
             replyStatus = status
             return [.notify(.procuratorate, "书面回复 on \(caseId): \(status.rawValue)")] + timers.cancel(.procuratorialReply)

@@ -135,6 +135,8 @@ package struct PublicInterestCaseProcess: ProtocolProcess, Codable, Sendable, Eq
     package internal(set) var objectionReason: String?
     package internal(set) var reviewOutcome: ReviewOutcome?
     package internal(set) var replyStatus: RectificationReply.Status?
+    /// Whether the written reply came after its deadline had passed (nil before any reply).
+    package internal(set) var repliedLate: Bool?
     /// Why the case was declined or terminated.
     package internal(set) var reason: String?
     package internal(set) var lookBackConfirmed: Bool?
