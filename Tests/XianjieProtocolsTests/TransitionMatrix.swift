@@ -100,6 +100,21 @@ func expect<P: ProtocolProcess & Equatable>(
     }
 }
 
+/// Sends `event` by `actor` to a copy of `start` and checks it is refused, for whatever rule, leaving
+/// the process unchanged (e.g. the procuratorate acting for a unit that is not its own).
+func expectRefused<P: ProtocolProcess & Equatable>(
+    sending event: P.Event, by actor: ProtocolActor, to start: P, on date: CalendarDate, _ label: String,
+    sourceLocation: SourceLocation = #_sourceLocation
+) {
+    var process = start
+    do {
+        let transition = try process.received(event, at: date, by: actor, rules: rules2024)
+        Issue.record("\(label): accepted (to \(transition.to)), expected a refusal", sourceLocation: sourceLocation)
+    } catch {
+        #expect(process == start, "\(label): the refused event changed the process", sourceLocation: sourceLocation)
+    }
+}
+
 /// The actor that stands for `role` in the wrong-party checks: for an agency, the process's own
 /// agency (so the refusal is for the role, not the identity); for a deputy, a named one.
 func representative(of role: ProtocolActor.Role, agency: AgencyID, deputy: String = "D-01") -> ProtocolActor {
