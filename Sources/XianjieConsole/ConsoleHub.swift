@@ -7,6 +7,8 @@ import XianjieMessages
 package final class ConsoleHub: Sendable {
     private struct State {
         var snapshot: Data?
+        /// The snapshot's workflow figures, kept apart so statistics need not decode the snapshot.
+        var figures: ConsoleSnapshot.WorkflowFigures?
         var listeners: [UUID: AsyncStream<String>.Continuation] = [:]
         var lastRequest: ContinuousClock.Instant?
     }
@@ -32,12 +34,18 @@ package final class ConsoleHub: Sendable {
         }
     }
 
+    /// The newest snapshot's workflow figures (nil before the first snapshot).
+    package func latestFigures() -> ConsoleSnapshot.WorkflowFigures? { state.withLock { $0.figures } }
+
     /// A new snapshot: kept, and sent to every dashboard when it differs from the last one.
     package func update(_ snapshot: ConsoleSnapshot) {
         guard let data = try? XianjieJSON.encode(snapshot) else { return }
         // Compare without the time it was made, or every snapshot would differ.
         let changed = state.withLock { state -> Bool in
-            defer { state.snapshot = data }
+            defer {
+                state.snapshot = data
+                state.figures = snapshot.workflow
+            }
             guard let old = state.snapshot else { return true }
             return Self.withoutTime(old) != Self.withoutTime(data)
         }

@@ -330,7 +330,7 @@ package final class ConsoleServer: Sendable {
             return Self.json(["error": "days must be 1 … 366, not \(query["days"].map(String.init) ?? "")"], status: .badRequest)
         }
         let agency = query["agency"].map(String.init).flatMap { $0.isEmpty ? nil : $0 }
-        guard let snapshot = await latestSnapshot(), let figures = try? XianjieJSON.decode(FiguresOnly.self, from: snapshot).workflow else {
+        guard await latestSnapshot() != nil, let figures = hub.latestFigures() else {
             return Self.json(["error": "the coordinator has not made a snapshot yet; retry in a second"], status: .serviceUnavailable)
         }
         let statistics = try await backend.statistics(days: days, agency: agency, workflow: figures)
@@ -346,7 +346,6 @@ package final class ConsoleServer: Sendable {
         return nil
     }
 
-    private struct FiguresOnly: Decodable { var workflow: ConsoleSnapshot.WorkflowFigures }
 
     // MARK: Helpers
 

@@ -32,18 +32,8 @@ struct ConsoleLoad: AsyncParsableCommand {
         try coordinatorKeys.write(to: keysDirectory)
         let storePath = directory.appendingPathComponent("c.sqlite").path
         let store = try CoordinatorStore(path: storePath, synchronousFull: false)
-        var loadKeys: [AgencyKeys] = []
-        for index in 0..<nodes {
-            let agency = AgencyID("bench.node-\(index)")
-            let keys = try AgencyKeys.generate(for: agency)
-            // node-0 reports clues (a station) to node-1 (a procuratorate, not connected: its queue grows).
-            try store.addAgency(
-                RegistryEntry(
-                    agency: agency, kind: index == 1 ? "procuratorate" : "station", region: "bench", displayName: agency.rawValue,
-                    curveKey: keys.publicKeys.curvePublicKey, signingKey: keys.publicKeys.signingPublicKey),
-                by: "bench")
-            loadKeys.append(keys)
-        }
+        // node-0 reports clues (a station) to node-1 (a procuratorate, not connected: its queue grows).
+        let loadKeys = try SimulatedNodes.register(nodes, in: store) { $0 == 1 ? "procuratorate" : "station" }
         let code = try store.addConsoleUser(name: "bench", role: .viewer)
         let consolePort = port + 2
         let coordinatorConfig = directory.appendingPathComponent("coordinator.json")
@@ -59,37 +49,20 @@ struct ConsoleLoad: AsyncParsableCommand {
         defer { coordinator.terminate() }
         try await Task.sleep(for: .seconds(2))
 
-        let context = try ZMQContext(maxSockets: Int32(nodes + 64))
-        var reactors: [ZMQReactor] = []
-        var sockets: [(ZMQReactor, ZMQSocketHandle, AgencyKeys)] = []
         let serverKey = try coordinatorKeys.curve.publicCurveKey
-        for (index, keys) in loadKeys.enumerated() where index != 1 {
-            if sockets.count % perReactor == 0 { reactors.append(try ZMQReactor(context: context, name: "load-\(index)")) }
-            let socket = try reactors.last!.addSocket(
-                .dealer,
-                options: ZMQSocketOptions(
-                    routingID: Array(keys.agency.rawValue.utf8),
-                    curve: .client(
-                        publicKey: try keys.curve.publicCurveKey, secretKey: try keys.curve.secretCurveKey, serverKey: serverKey)),
-                connect: [router])
-            sockets.append((reactors.last!, socket, keys))
-        }
-        func sayToAll<P: MessagePayload>(_ payload: P) throws {
-            for (reactor, socket, keys) in sockets {
-                let header = EnvelopeHeader(source: keys.agency, type: P.messageType, dataschema: P.schemaID)
-                reactor.send(ZMQMessage(frames: try MessageSignature.sign(try WireMessage.make(payload, header: header), with: keys.signing).frames), on: socket)
-            }
-        }
-        try sayToAll(Hello(nodeKind: "station", softwareVersion: "bench", lastDelivery: 0))
+        let simulated = try SimulatedNodes(
+            connecting: loadKeys.enumerated().filter { $0.offset != 1 }.map(\.element), to: router, serverKey: serverKey,
+            perReactor: perReactor)
+        try simulated.sayToAll(Hello(nodeKind: "station", softwareVersion: "bench", lastDelivery: 0))
         // Heartbeats every second, and `rate` clues a second from node-0, for the whole run.
-        let (reporterReactor, reporterSocket, reporterKeys) = sockets[0]
+        let (reporterReactor, reporterSocket, reporterKeys) = simulated.sockets[0]
         let load = Task {
             var sequence: Int64 = 0
             var nextBeat = ContinuousClock.now
             let interval = Duration.seconds(1) / rate
             while !Task.isCancelled {
                 if ContinuousClock.now >= nextBeat {
-                    try? sayToAll(Heartbeat())
+                    try? simulated.sayToAll(Heartbeat())
                     nextBeat = .now + .seconds(1)
                 }
                 sequence += 1
@@ -160,8 +133,7 @@ struct ConsoleLoad: AsyncParsableCommand {
         print("  flow rows on the page: \((rows["value"] as? NSNumber)?.intValue ?? -1) (kept at most 500)")
         print(String(format: "  coordinator CPU: %.0f%% of one core without the dashboard, %.0f%% with it", cpuWithout, cpu))
         load.cancel()
-        for reactor in reactors { await reactor.shutdown() }
-        context.shutdown()
+        await simulated.shutdown()
     }
 
     /// CPU used by a process over a period, in percent of one core (from /proc/PID/stat).

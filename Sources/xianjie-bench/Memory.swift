@@ -27,17 +27,14 @@ struct Memory: AsyncParsableCommand {
         try coordinatorKeys.write(to: keysDirectory)
         let storePath = directory.appendingPathComponent("c.sqlite").path
         let store = try CoordinatorStore(path: storePath, synchronousFull: false)
-        var loadKeys: [AgencyKeys] = []
-        for index in 0...nodes {
-            let agency = AgencyID(index == nodes ? "bench.idle" : "bench.node-\(index)")
-            let keys = try AgencyKeys.generate(for: agency)
-            try store.addAgency(
-                RegistryEntry(
-                    agency: agency, kind: "station", region: "bench", displayName: agency.rawValue,
-                    curveKey: keys.publicKeys.curvePublicKey, signingKey: keys.publicKeys.signingPublicKey),
-                by: "bench")
-            if index == nodes { try keys.write(to: keysDirectory) } else { loadKeys.append(keys) }
-        }
+        let loadKeys = try SimulatedNodes.register(nodes, in: store) { _ in "station" }
+        let idleKeys = try AgencyKeys.generate(for: "bench.idle")
+        try store.addAgency(
+            RegistryEntry(
+                agency: idleKeys.agency, kind: "station", region: "bench", displayName: "bench.idle",
+                curveKey: idleKeys.publicKeys.curvePublicKey, signingKey: idleKeys.publicKeys.signingPublicKey),
+            by: "bench")
+        try idleKeys.write(to: keysDirectory)
         let coordinatorConfig = directory.appendingPathComponent("coordinator.json")
         try Data(
             """
@@ -66,44 +63,22 @@ struct Memory: AsyncParsableCommand {
         let idlePSS = rollup(idle.processIdentifier, "Pss:")
         let coordinatorBefore = rss(coordinator.processIdentifier)
 
-        // N simulated nodes: DEALERs that say hello and heartbeat, spread over a few reactor threads.
-        let context = try ZMQContext(maxSockets: Int32(nodes + 64))
-        var reactors: [ZMQReactor] = []
-        var sockets: [(ZMQReactor, ZMQSocketHandle, AgencyKeys)] = []
+        // N simulated nodes that say hello and heartbeat.
         let serverKey = try coordinatorKeys.curve.publicCurveKey
-        for (index, keys) in loadKeys.enumerated() {
-            if index % perReactor == 0 { reactors.append(try ZMQReactor(context: context, name: "load-\(index)")) }
-            let socket = try reactors.last!.addSocket(
-                .dealer,
-                options: ZMQSocketOptions(
-                    routingID: Array(keys.agency.rawValue.utf8),
-                    curve: .client(
-                        publicKey: try keys.curve.publicCurveKey, secretKey: try keys.curve.secretCurveKey,
-                        serverKey: serverKey)),
-                connect: [router])
-            sockets.append((reactors.last!, socket, keys))
-        }
-        func say<P: MessagePayload>(_ payload: P) throws {
-            for (reactor, socket, keys) in sockets {
-                let header = EnvelopeHeader(source: keys.agency, type: P.messageType, dataschema: P.schemaID)
-                let message = try MessageSignature.sign(try WireMessage.make(payload, header: header), with: keys.signing)
-                reactor.send(ZMQMessage(frames: message.frames), on: socket)
-            }
-        }
-        try say(Hello(nodeKind: "agency", softwareVersion: "bench", lastDelivery: 0))
+        let simulated = try SimulatedNodes(connecting: loadKeys, to: router, serverKey: serverKey, perReactor: perReactor)
+        try simulated.sayToAll(Hello(nodeKind: "agency", softwareVersion: "bench", lastDelivery: 0))
         let start = ContinuousClock.now
         while ContinuousClock.now - start < .seconds(15) {
             try await Task.sleep(for: .milliseconds(heartbeatMs))
-            try say(Heartbeat())
+            try simulated.sayToAll(Heartbeat())
         }
         let coordinatorWithNodes = rss(coordinator.processIdentifier)
-        let present = try await presentNodes(router, context: context, as: sockets[0].2, serverKey: serverKey)
+        let present = try await presentNodes(router, context: simulated.context, as: loadKeys[0], serverKey: serverKey)
         print(
             "idle xianjie-node resident: \(mb(idleRSS)) (of which private \(mb(idlePrivate)), proportional \(mb(idlePSS));"
                 + " the rest is shared libraries: Swift runtime, Foundation, ICU, SQLite, libzmq)")
         print("xianjie-coordinator resident: \(mb(coordinatorBefore)) with 1 node, \(mb(coordinatorWithNodes)) with \(nodes + 1) nodes heartbeating every \(heartbeatMs) ms (\(present) present per its status)")
-        for reactor in reactors { await reactor.shutdown() }
-        context.shutdown()
+        await simulated.shutdown()
     }
 
     /// How many nodes the coordinator reports present.

@@ -36,7 +36,7 @@ extension CoordinatorEngine {
             await refuse(wire, identity: identity, violation: violation, into: &turn)
             return
         }
-        if let saved, let refused = federationRefusal(of: wire, remote: remote, admission: admission) {
+        if let saved, let refused = federationRefusal(of: header, remote: remote, admission: admission) {
             workflow = saved
             await reject(wire, identity: identity, error: refused, into: &turn)
             return
@@ -81,10 +81,10 @@ extension CoordinatorEngine {
             accepted.broadcast = (topic, tseq)
         }
         turn.batch.accepted.append(accepted)
-        metrics?.accepted(type: header.type.rawValue)
         let deliveries = accepted.deliveries
         let broadcast = accepted.broadcast
         turn.afterCommit.append { [self] _ in
+            metrics?.accepted(type: header.type.rawValue)  // counted once stored, not when a commit fails
             for delivery in deliveries { deliverNow(wire, to: delivery.recipient, seq: delivery.seq) }
             if let broadcast {
                 outbound.publish(

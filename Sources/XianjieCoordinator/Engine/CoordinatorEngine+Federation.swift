@@ -53,11 +53,10 @@ extension CoordinatorEngine {
     /// a clue transfer or evidence request under one) whose parties include the sender and every agency
     /// of the other region it names.
     func federationRefusal(
-        of wire: WireMessage, remote: [AgencyID: String], admission: WorkflowAdmission
+        of header: EnvelopeHeader, remote: [AgencyID: String], admission: WorkflowAdmission
     ) -> EnvelopeError? {
-        let header = wire.header
         guard case .admitted(let change, _) = admission,
-            let (agreementId, parties) = governingAgreement(of: change) ?? sharedUnder(wire)
+            let (agreementId, parties) = governingAgreement(of: change)
         else {
             return EnvelopeError(
                 .forbidden,
@@ -74,6 +73,8 @@ extension CoordinatorEngine {
     }
 
     /// The agreement a workflow change acts under, with its parties (a pending amendment's included).
+    /// Shared information moves no process but its step still touches the agreement's record, so it
+    /// is found here too.
     private func governingAgreement(of change: WorkflowChange) -> (String, Set<AgencyID>)? {
         for record in change.records.values.sorted(by: { $0.process.subjectId < $1.process.subjectId }) {
             let agreementId: String
@@ -88,15 +89,6 @@ extension CoordinatorEngine {
             if case .agreement(let a)? = agreement { return (agreementId, Set(a.terms.parties)) }
         }
         return nil
-    }
-
-    /// Shared information moves no process; it names the agreement it is shared under (already checked).
-    private func sharedUnder(_ wire: WireMessage) -> (String, Set<AgencyID>)? {
-        guard wire.header.type == InformationShare.messageType,
-            let share = try? XianjieJSON.decode(InformationShare.self, from: wire.data),
-            case .agreement(let a)? = workflow.records[share.agreementId]?.process
-        else { return nil }
-        return (share.agreementId, Set(a.terms.parties))
     }
 
     /// Recipients registered here as agencies of this region (what the coordinator's own documents may
@@ -197,7 +189,7 @@ extension CoordinatorEngine {
             return
         }
         let remote = Dictionary(uniqueKeysWithValues: local.map { ($0, link.region) })
-        if let refused = federationRefusal(of: wire, remote: remote, admission: admission) {
+        if let refused = federationRefusal(of: header, remote: remote, admission: admission) {
             workflow = saved
             refuse(&turn, refused)
             return
