@@ -13,6 +13,10 @@ let package = Package(
         .executable(name: "xianjie", targets: ["xianjie"]),
         .executable(name: "xianjie-coordinator", targets: ["xianjie-coordinator"]),
         .executable(name: "xianjie-node", targets: ["xianjie-node"]),
+        .executable(name: "xianjie-congress", targets: ["xianjie-congress"]),
+        .executable(name: "xianjie-procuratorate", targets: ["xianjie-procuratorate"]),
+        .executable(name: "xianjie-agency", targets: ["xianjie-agency"]),
+        .executable(name: "xianjie-station", targets: ["xianjie-station"]),
         .library(name: "XianjieMessages", targets: ["XianjieMessages"]),
         .library(name: "XianjieNode", targets: ["XianjieNode"]),
     ],
@@ -96,7 +100,26 @@ let package = Package(
             swiftSettings: strict
         ),
 
+        // MARK: The agency services: a node plus the agency's desk (HTTP JSON API, clerk page, attachments, imports)
+        .target(
+            name: "XianjieDesk",
+            dependencies: [
+                "XianjieNode", "XianjieMessages", "XianjieTrust", "JSONSchema",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strict
+        ),
+
         // MARK: Executables (thin mains)
+        .executableTarget(name: "xianjie-congress", dependencies: ["XianjieDesk"], swiftSettings: strict),
+        .executableTarget(name: "xianjie-procuratorate", dependencies: ["XianjieDesk"], swiftSettings: strict),
+        .executableTarget(name: "xianjie-agency", dependencies: ["XianjieDesk"], swiftSettings: strict),
+        .executableTarget(name: "xianjie-station", dependencies: ["XianjieDesk"], swiftSettings: strict),
         .executableTarget(
             name: "xianjie-coordinator",
             dependencies: [
@@ -116,7 +139,7 @@ let package = Package(
         .executableTarget(
             name: "xianjie",
             dependencies: [
-                "XianjieNode", "XianjieMessages", "ZeroMQ", "XianjieTrust", "XianjieCoordinator", "XianjieConsole",
+                "XianjieNode", "XianjieMessages", "ZeroMQ", "XianjieTrust", "XianjieCoordinator", "XianjieConsole", "XianjieDesk",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -149,12 +172,20 @@ let package = Package(
             ]
         ),
         .testTarget(
+            name: "XianjieDeskTests",
+            dependencies: [
+                "XianjieDesk", "XianjieNode", "XianjieMessages",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
+        .testTarget(
             name: "EndToEndTests",
             dependencies: [
-                "XianjieMessages", "XianjieNode", "ZeroMQ", "JSONSchema", "XianjieTrust",
+                "XianjieMessages", "XianjieNode", "ZeroMQ", "JSONSchema", "XianjieTrust", "XianjieDesk",
                 .product(name: "Crypto", package: "swift-crypto"),
                 // The end-to-end tests start these as separate OS processes.
                 "xianjie-coordinator", "xianjie-node", "xianjie",
+                "xianjie-congress", "xianjie-procuratorate", "xianjie-agency", "xianjie-station",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             // The headless-chromium driver the console tests run (Python, Chrome DevTools Protocol).

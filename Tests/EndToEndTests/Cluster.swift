@@ -101,7 +101,7 @@ final class Cluster: Sendable {
         try start(agency, "xianjie-node", ["--config", path("\(agency).json"), "--log-level", "notice"])
     }
 
-    private func start(_ name: String, _ executable: String, _ arguments: [String]) throws {
+    func start(_ name: String, _ executable: String, _ arguments: [String]) throws {
         let process = Process()
         process.executableURL = Binaries.directory.appendingPathComponent(executable)
         process.arguments = arguments

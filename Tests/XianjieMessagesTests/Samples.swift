@@ -36,6 +36,9 @@ enum Samples {
             clueId: "clue-1", channel: .hotline12345, receivedAt: now, place: "红柳滩", description: "开垦",
             domain: .workSafety, reporter: person, confidential: true, attachments: [attachment]),
         WorkBulletin(bulletinId: "b-1", title: "专报", body: "内容", issuedAt: now),
+        AttachmentChunk(
+            sha256: String(repeating: "ab", count: 32), name: "现场照片.jpg", mediaType: "image/jpeg", size: 3, index: 0,
+            count: 1, offset: 0, data: Data([1, 2, 3])),
         Hello(
             nodeKind: "congress", softwareVersion: "0.1.0", lastDelivery: 7,
             subscriptions: [.init(topic: "notices", lastSequence: 3)]),

@@ -634,6 +634,12 @@ struct AccessPolicyTests {
               "senders": { "kinds": ["agency", "procuratorate"] },
               "recipients": { "kinds": ["congress", "procuratorate"] },
               "note": "认领, 办理情况报告, 质询答复: the unit questioned (an agency, or the procuratorate) claims and reports on an inquiry's problems and answers an interpellation, to congress and the procuratorate"
+            },
+            {
+              "types": ["xianjie.attachmentChunk"],
+              "senders": { "kinds": ["congress", "procuratorate", "agency", "station"] },
+              "recipients": { "kinds": ["congress", "procuratorate", "agency", "station"] },
+              "note": "附件分块: the bytes of a file a document references travel before it, to the same recipients (the document itself is checked by its own rule)"
             }
           ]
         }

@@ -667,6 +667,70 @@ package enum EmbeddedSchemas {
   }
 }
 """#,
+        "messages/attachment-chunk.v1.schema.json": #"""
+{
+  "$schema": "https://json-schema.org/draft/2020-12/schema",
+  "$id": "https://schemas.xianjie.invalid/messages/attachment-chunk.v1.schema.json",
+  "title": "xianjie.attachmentChunk — 附件分块",
+  "description": "A piece of a file (PDF, image) that a document references in its attachments, sent before that document to the same recipients. Files travel in chunks of 512 KiB (the last may be shorter); the receiver puts them together by index and checks the whole file's size and SHA-256, so a document is never delivered with a truncated file. Durable.",
+  "type": "object",
+  "required": [
+    "sha256",
+    "name",
+    "mediaType",
+    "size",
+    "index",
+    "count",
+    "offset",
+    "data"
+  ],
+  "additionalProperties": false,
+  "properties": {
+    "sha256": {
+      "type": "string",
+      "pattern": "^[0-9a-f]{64}$",
+      "description": "Lower-case hex SHA-256 of the whole file."
+    },
+    "name": {
+      "$ref": "../common.schema.json#/$defs/shortText"
+    },
+    "mediaType": {
+      "type": "string",
+      "pattern": "^[a-z]+/[A-Za-z0-9.+-]+$"
+    },
+    "size": {
+      "type": "integer",
+      "minimum": 0,
+      "description": "The whole file's size in bytes."
+    },
+    "index": {
+      "type": "integer",
+      "minimum": 0,
+      "description": "This chunk's place, from 0."
+    },
+    "count": {
+      "type": "integer",
+      "minimum": 1,
+      "description": "How many chunks the file has."
+    },
+    "offset": {
+      "type": "integer",
+      "minimum": 0,
+      "description": "Where this chunk starts in the file."
+    },
+    "data": {
+      "type": "string",
+      "contentEncoding": "base64",
+      "maxLength": 699052,
+      "description": "The chunk's bytes, base64 (at most 512 KiB of bytes).",
+      "pattern": "^([A-Za-z0-9+/]{4})*([A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$",
+      "examples": [
+        "JVBERi0xLjcK"
+      ]
+    }
+  }
+}
+"""#,
         "messages/ballot-result.v1.schema.json": #"""
 {
   "$schema": "https://json-schema.org/draft/2020-12/schema",

@@ -26,6 +26,8 @@ package enum MessageCatalog {
         MessageDescriptor(RectificationReply.self),
         MessageDescriptor(Clue.self),
         MessageDescriptor(WorkBulletin.self),
+        // Files that documents reference, in chunks (sent before the document)
+        MessageDescriptor(AttachmentChunk.self),
         // Workflow documents of the joint protocols (DOMAIN.md §4 A, B, C, G)
         MessageDescriptor(SuggestionAssignment.self),
         MessageDescriptor(SuggestionHandling.self),

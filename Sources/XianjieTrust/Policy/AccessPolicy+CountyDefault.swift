@@ -32,6 +32,8 @@ extension AccessPolicy {
     /// - Congress escalation and evaluation (DOMAIN.md §4 I): 专题询问选题, 进展, 问题交办, 审议意见, 回头看, 质询案, 答复形式,
     ///   答复满意度, 特定问题调查, 满意度测评安排 and 测评结果 congress → congress, procuratorate, agency; 认领, 办理情况报告
     ///   and 质询答复 agency → congress, procuratorate.
+    /// - Attachments (附件分块): any agency, station, congress or procuratorate → any of them; the chunks go where
+    ///   the document that references them goes.
     package static let countyDefault = AccessPolicy(
         description: "Sample county (呼图壁县): who may send which document to whom. DOMAIN.md §2, §4.",
         rules: [
@@ -164,5 +166,9 @@ extension AccessPolicy {
                 types: ["xianjie.inquiryClaim", "xianjie.inquiryHandlingReport", "xianjie.interpellationAnswer"],
                 senders: .kinds(.agency, .procuratorate), recipients: .kinds(.congress, .procuratorate),
                 note: "认领, 办理情况报告, 质询答复: the unit questioned (an agency, or the procuratorate) claims and reports on an inquiry's problems and answers an interpellation, to congress and the procuratorate"),
+            PolicyRule(
+                types: ["xianjie.attachmentChunk"], senders: .kinds(.congress, .procuratorate, .agency, .station),
+                recipients: .kinds(.congress, .procuratorate, .agency, .station),
+                note: "附件分块: the bytes of a file a document references travel before it, to the same recipients (the document itself is checked by its own rule)"),
         ])
 }

@@ -1,0 +1,4 @@
+import XianjieDesk
+
+// `xianjie-station`: the station service (see XianjieDesk and docs/agency-services.md).
+await DeskMain.run(kind: .station)

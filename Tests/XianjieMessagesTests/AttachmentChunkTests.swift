@@ -1,0 +1,36 @@
+import Foundation
+import JSONSchema
+import Testing
+import XianjieMessages
+
+/// Files travel as chunks small enough for the coordinator's message limit, and put back together whole.
+@Suite struct AttachmentChunkTests {
+    @Test func aFileIsCutIntoChunksThatFitTheBusAndJoinBackWhole() throws {
+        let bytes = Data((0..<1_300_000).map { UInt8(truncatingIfNeeded: $0 &* 7) })
+        let chunks = AttachmentChunk.chunks(of: bytes, name: "证据.pdf", mediaType: "application/pdf", sha256: String(repeating: "0", count: 64))
+        #expect(chunks.count == 3)
+        #expect(chunks.map(\.offset) == [0, 524_288, 1_048_576])
+        #expect(chunks.allSatisfy { $0.count == 3 && $0.size == 1_300_000 })
+        #expect(Data(chunks.flatMap(\.data)) == bytes)
+        let validator = EnvelopeValidator()
+        for chunk in chunks {
+            let header = EnvelopeHeader(
+                source: "hutubi.procuratorate", type: AttachmentChunk.messageType, dataschema: AttachmentChunk.schemaID,
+                recipients: ["hutubi.housing"], sequence: 1)
+            let wire = try WireMessage.make(chunk, header: header)
+            #expect(wire.byteCount < 1 << 20)
+            #expect(validator.check(wire) == nil)
+        }
+        #expect(AttachmentChunk.chunks(of: Data(), name: "空.txt", mediaType: "text/plain", sha256: String(repeating: "0", count: 64)).count == 1)
+    }
+
+    @Test func aChunkWithABadDigestOrPlaceIsRefused() throws {
+        let schema = try #require(EnvelopeValidator.compiledSchemas[AttachmentChunk.schemaID])
+        var chunk = AttachmentChunk(
+            sha256: "XYZ", name: "a.pdf", mediaType: "application/pdf", size: 1, index: 0, count: 1, offset: 0, data: Data([1]))
+        #expect(schema.validate(try JSONValue.parse(XianjieJSON.encode(chunk))).map(\.instancePath) == ["/sha256"])
+        chunk.sha256 = String(repeating: "a", count: 64)
+        chunk.index = -1
+        #expect(schema.validate(try JSONValue.parse(XianjieJSON.encode(chunk))).map(\.instancePath) == ["/index"])
+    }
+}
