@@ -86,7 +86,20 @@ package struct DeskAPI: Sendable {
         var title: [String: String]
         var counterparts: [String: AgencyID]
         var actions: [Action]
+        /// Every document type's Chinese name, from its schema's title (`xianjie.clue — 线索`).
+        var typeNames: [String: String]
     }
+
+    /// `xianjie.clue` → `线索`, from the embedded schemas' titles.
+    static let typeNames: [String: String] = {
+        var names: [String: String] = [:]
+        for text in EmbeddedSchemas.documents.values {
+            guard let title = (try? JSONValue.parse(Data(text.utf8)))?["title"]?.stringValue else { continue }
+            let parts = title.components(separatedBy: " — ")
+            if parts.count == 2 { names[parts[0]] = parts[1] }
+        }
+        return names
+    }()
 
     var about: About {
         let kind = configuration.kind
@@ -98,7 +111,7 @@ package struct DeskAPI: Sendable {
                     name: action.name, method: "POST", path: "/api/v1/" + action.path, type: action.type,
                     schema: MessageCatalog.descriptor(for: action.type)?.schemaID ?? "", subjectField: action.subjectField,
                     onItem: action.onItem, zh: action.zh, en: action.en)
-            })
+            }, typeNames: Self.typeNames)
     }
 
     struct Status: Codable, Sendable {
