@@ -95,7 +95,7 @@ struct LifecycleTests {
         try await harness.reactor.sendAndWait(ZMQMessage(frames: [Data(repeating: 1, count: 2_000)]), on: dealer)
         try await Task.sleep(for: .milliseconds(100))
         try await harness.reactor.sendAndWait(ZMQMessage(strings: ["small"]), on: dealer)
-        let received = await receive(1, from: stream, within: .seconds(3))
+        let received = await receive(1, from: stream, within: .seconds(30))
         #expect(received.messages.map(\.strings) == [["d", "small"]])
         await harness.close()
     }

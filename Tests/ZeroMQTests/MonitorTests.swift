@@ -34,7 +34,7 @@ final class EventLog: Sendable {
     }
 
     /// Waits for the first event of `kind`.
-    func first(_ kind: ZMQMonitorEvent.Kind, within timeout: Duration = .seconds(10)) async -> ZMQMonitorEvent? {
+    func first(_ kind: ZMQMonitorEvent.Kind, within timeout: Duration = .seconds(60)) async -> ZMQMonitorEvent? {
         _ = await wait(within: timeout) { events, _ in events.contains { $0.event == kind } }
         return events.first { $0.event == kind }
     }

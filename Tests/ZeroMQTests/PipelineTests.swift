@@ -12,7 +12,7 @@ struct PipelineTests {
         let push = try sender.addSocket(.push, connect: [try #require(pull.lastEndpoint)])
         let total = 100_000
 
-        let receiving = Task { await receive(total, from: harness.reactor.messages(pull), within: .seconds(15)) }
+        let receiving = Task { await receive(total, from: harness.reactor.messages(pull), within: .seconds(60)) }
         for value in 0..<UInt32(total) {
             sender.send(ZMQMessage(frames: [withUnsafeBytes(of: value) { Data($0) }]), on: push)
         }
@@ -42,7 +42,7 @@ struct PipelineTests {
         #expect(stream.bufferedCount >= limit)
         #expect(stream.bufferedCount < limit + 512)
 
-        let received = await receive(total, from: stream, within: .seconds(10))
+        let received = await receive(total, from: stream, within: .seconds(60))
         let values = received.messages.map { $0.frames[0].withUnsafeBytes { $0.loadUnaligned(as: UInt32.self) } }
         #expect(values == Array(0..<UInt32(total)))
         await harness.close()
@@ -63,7 +63,7 @@ struct PipelineTests {
         #expect(stream.bufferedBytes >= 1 << 20)
         #expect(stream.bufferedCount < total)
 
-        let received = await receive(total, from: stream, within: .seconds(10))
+        let received = await receive(total, from: stream, within: .seconds(60))
         #expect(received.messages.map { $0.frames[0].first } == (0..<UInt8(total)).map { $0 })
         #expect(received.messages.allSatisfy { $0.frames[0].count == 100_000 })
         await harness.close()

@@ -71,7 +71,7 @@ struct RoutingTests {
         let dealer = try sender.addSocket(.dealer, connect: [try #require(router.lastEndpoint)])
         let total = 100_000
 
-        let receiving = Task { await receive(total, from: harness.reactor.messages(router), within: .seconds(15)) }
+        let receiving = Task { await receive(total, from: harness.reactor.messages(router), within: .seconds(60)) }
         var chunk: [ZMQMessage] = []
         for value in 0..<UInt32(total) {
             chunk.append(ZMQMessage(frames: [withUnsafeBytes(of: value) { Data($0) }]))

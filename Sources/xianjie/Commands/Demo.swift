@@ -17,7 +17,7 @@ struct Demo: AsyncParsableCommand {
     @Option(help: "The coordinator's ROUTER port (the XPUB uses the next one).")
     var port = 7700
 
-    @Option(help: "Where xianjie-coordinator and xianjie-node are (default: beside this binary).")
+    @Option(help: "Where xianjie-coordinator and the agency services are (default: beside this binary).")
     var binDir: String?
 
     @Option(help: "Seconds between scenario steps.")
@@ -51,9 +51,12 @@ struct Demo: AsyncParsableCommand {
         try supervisor.start("coordinator", executable: "xianjie-coordinator", arguments: ["--config", coordinatorConfig])
         for member in SampleCounty.members {
             try supervisor.start(
-                member.agency.rawValue, executable: "xianjie-node", arguments: ["--config", nodeConfigs[member.agency]!])
+                member.agency.rawValue, executable: "xianjie-\(member.kind)", arguments: ["--config", nodeConfigs[member.agency]!])
         }
-        Output.line("started \(SampleCounty.members.count) agency nodes; logs in \(logs.path)")
+        Output.line("started \(SampleCounty.members.count) agency services; logs in \(logs.path)")
+        for member in SampleCounty.members {
+            Output.line("  \(member.name) (\(member.agency), xianjie-\(member.kind)): clerks' page and API at \(county.deskURL(member.agency))")
+        }
         try await waitUntilPresent(county, credentials, supervisor: supervisor, logs: logs)
         Output.line("every node is connected.")
         Output.line("watch it live in a browser: \(county.consoleURL) — name \(login.name), access code \(login.code)\n")
@@ -124,6 +127,7 @@ struct Demo: AsyncParsableCommand {
         Output.line("  .build/debug/xianjie tail --coordinator-publish \(county.publishEndpoint) \(keyOptions)")
         Output.line("  .build/debug/xianjie status --coordinator \(county.routerEndpoint) \(keyOptions)")
         Output.line("or in a browser: \(county.consoleURL) (name \(login.name), access code \(login.code))")
+        Output.line("each agency's own desk (inbox, what is due, actions): \(county.deskURL("hutubi.market")) and the others above")
         Output.line("Ctrl-C stops it.")
         await interrupt.wait()
         Output.line("\nstopping the county …")

@@ -35,6 +35,13 @@ struct SampleCounty {
 
     var routerEndpoint: String { "tcp://127.0.0.1:\(routerPort)" }
     var publishEndpoint: String { "tcp://127.0.0.1:\(routerPort + 1)" }
+    /// Where an agency service's desk (its HTTP API and clerks' page) listens.
+    func deskPort(_ agency: AgencyID) -> Int {
+        routerPort + 10 + (Self.members.firstIndex { $0.agency == agency } ?? 0)
+    }
+
+    func deskURL(_ agency: AgencyID) -> String { "http://127.0.0.1:\(deskPort(agency))/" }
+
     /// The coordinator's console (dashboard, /metrics, /health).
     var consoleURL: String { "http://127.0.0.1:\(routerPort + 2)/" }
 
@@ -77,6 +84,10 @@ struct SampleCounty {
                 "controlEndpoint": controlEndpoint(member.agency),
                 "keysPath": secretKeys(member.agency), "coordinatorKeysPath": coordinatorPublicKeys,
                 "trustedKeysDirectory": keysDirectory.path,
+                "desk": [
+                    "listen": "127.0.0.1:\(deskPort(member.agency))", "displayName": member.name,
+                    "counterparts": ["congress": "hutubi.congress", "procuratorate": "hutubi.procuratorate"],
+                ],
             ]
             let path = directory.appendingPathComponent("\(member.agency).json").path
             try write(node, to: path)
