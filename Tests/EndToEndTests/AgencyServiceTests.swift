@@ -263,3 +263,92 @@ extension AgencyServiceTests {
         print("import: 10,000 rows (100 bad) imported and reported in \(imported); all 9,900 clues at the procuratorate after \(delivered)")
     }
 }
+
+extension AgencyServiceTests {
+    /// DOMAIN.md scenario 1 (红柳滩) through the services' APIs: a suggestion to the enforcement brigade,
+    /// the joint site meeting's three lists (问题清单 → 责任清单 → 整改清单), progress, verification, the
+    /// reply, and the look-back with deputies.
+    @Test(.timeLimit(.minutes(5)))
+    func tamariskGroveThreeListsThroughTheServices() async throws {
+        let cluster = try Cluster(
+            coordinator: ["clock": ["driven": true, "start": "2024-07-22"], "workflow": ["calendar": ScenarioCounty.calendar]])
+        defer { cluster.stopAll() }
+        let forestry = "hutubi.forestry"
+        try cluster.addService(Self.congress, kind: "congress", counterparts: ["procuratorate": Self.procuratorate])
+        try cluster.addService(Self.procuratorate, kind: "procuratorate", counterparts: ["congress": Self.congress])
+        try cluster.addService(forestry, kind: "agency", counterparts: ["congress": Self.congress, "procuratorate": Self.procuratorate])
+        try cluster.startCoordinator()
+        for (agency, kind) in [(Self.congress, "congress"), (Self.procuratorate, "procuratorate"), (forestry, "agency")] {
+            try cluster.startService(agency, kind: kind)
+        }
+        let congress = try cluster.desk(Self.congress)
+        let procuratorate = try cluster.desk(Self.procuratorate)
+        let brigade = try cluster.desk(forestry)
+        for desk in [congress, procuratorate, brigade] { try await desk.waitUntilUp() }
+
+        let grove = "HTB-2024-017"
+        let groveCase = "HTJ-2024-07"
+        let number = "呼检行公建〔2024〕7号"
+        var suggestion = try Self.json(W.suggestion(grove, "红柳滩林地被开垦", domain: .ecologyAndResources))
+        suggestion.removeValue(forKey: "submittedAt")
+        Self.expectAccepted(try await congress.act("suggestions", suggestion), "register")
+        Self.expectAccepted(
+            try await congress.act(
+                "suggestions/\(grove)/transfer",
+                [
+                    "title": "红柳滩", "summary": "红柳滩林地被开垦", "domain": "ecologyAndResources",
+                    "impact": ["harmsPublicInterest": true, "wideSocialImpact": true],
+                ]), "transfer")
+        _ = try await procuratorate.received(grove, type: "xianjie.suggestionTransfer")
+        Self.expectAccepted(
+            try await procuratorate.act("suggestions/\(grove)/assessment", ["outcome": "filed", "caseId": groveCase]), "assess")
+        var filing = try Self.json(W.filing(groveCase, origin: grove, "红柳滩行政公益诉讼"))
+        filing.removeValue(forKey: "decidedAt")
+        Self.expectAccepted(try await procuratorate.act("cases", filing), "file")
+        Self.expectAccepted(try await procuratorate.act("cases/\(groveCase)/progress", ["step": "investigationStarted"]), "progress")
+        var issued = try Self.json(W.procuratorialSuggestion(number, caseId: groveCase, to: forestry, due: "2024-09-22"))
+        issued.removeValue(forKey: "issuedAt")
+        Self.expectAccepted(try await procuratorate.act("cases/\(groveCase)/procuratorial-suggestions", issued), "issue")
+
+        // The joint site meeting's lists: the brigade is named in the responsibility list and answers with its plan.
+        Self.expectAccepted(
+            try await procuratorate.act(
+                "lists",
+                ["listId": "HLT-2024", "originSubjectId": groveCase, "items": [["itemId": "HLT-1", "problem": "红柳滩林地被开垦种植"]]],
+                to: [forestry, Self.congress]), "issue list")
+        Self.expectAccepted(
+            try await procuratorate.act(
+                "lists/HLT-2024/responsibilities",
+                ["assignments": [["itemId": "HLT-1", "unit": forestry, "leadPerson": "王队长", "deadline": "2024-09-30"]]]),
+            "responsibilities")
+        _ = try await brigade.received("HLT-2024", type: "xianjie.responsibilityList")
+        Self.expectAccepted(
+            try await brigade.act("lists/HLT-2024/rectification-plan", ["plans": [["itemId": "HLT-1", "measures": ["退耕还林", "补植红柳"]]]]),
+            "plan")
+        // The list's item is on the brigade's desk through the list: its progress goes to the procuratorate.
+        Self.expectAccepted(try await brigade.act("items/HLT-1/progress", ["step": "started", "report": "已开始退耕"]), "started")
+        Self.expectAccepted(try await brigade.act("items/HLT-1/progress", ["step": "completed", "report": "补植红柳120亩"]), "completed")
+        _ = try await procuratorate.received("HLT-1", type: "xianjie.rectificationProgress")
+        Self.expectAccepted(
+            try await procuratorate.act(
+                "items/HLT-1/verification", ["passed": true, "findings": "现场核查属实", "participants": [try Self.json(Person.deputyLi)]]),
+            "verify")
+        #expect((try await procuratorate.get("/api/v1/items/HLT-1").json["process"] as? [String: Any])?["state"] as? String == "closed")
+
+        // The reply, the follow-up, and the look-back with deputies.
+        Self.expectAccepted(
+            try await brigade.act("cases/\(groveCase)/reply", ["documentNumber": number, "status": "rectified", "measures": ["退耕还林"]]),
+            "reply")
+        for step in ["followUpStarted", "followUpConcluded", "closed"] {
+            var data: [String: Any] = ["step": step]
+            if step == "followUpConcluded" { data["performed"] = true }
+            Self.expectAccepted(try await procuratorate.act("cases/\(groveCase)/progress", data), step)
+        }
+        // A look-back before the case was closed would be refused; now it is allowed.
+        Self.expectAccepted(
+            try await procuratorate.act("cases/\(groveCase)/look-back", ["findings": "邀请代表回头看，红柳长势良好", "confirmed": true]),
+            "look back")
+        let item = try await congress.get("/api/v1/items/\(groveCase)").json
+        #expect((item["process"] as? [String: Any])?["state"] as? String == "lookBack", "\(item["process"] ?? "none")")
+    }
+}

@@ -320,6 +320,27 @@ struct AccessPolicyTests {
         for step in refused { #expect(!policy.check(step).isAllowed, "\(step.type) from \(step.sender)") }
     }
 
+    @Test("file chunks go wherever a document with attachments goes, from the kinds that send such documents")
+    func attachmentChunks() {
+        let members: [(AgencyID, String)] = [
+            (Sample.congress, "congress"), (Sample.procuratorate, "procuratorate"), (Sample.forestry, "agency"),
+            (Sample.station, "station"),
+        ]
+        for (sender, kind) in members {
+            #expect(
+                policy.check(request("xianjie.attachmentChunk", from: sender, kind, to: members)) == .allowed,
+                "xianjie.attachmentChunk from \(kind)")
+        }
+        // The coordinator and operators send no document that references a file; chunks are never broadcast.
+        let refused: [PolicyRequest] = [
+            request("xianjie.attachmentChunk", from: "coordinator", "coordinator", to: members),
+            request("xianjie.attachmentChunk", from: "operator.admin", "operator", to: [members[0]]),
+            request("xianjie.attachmentChunk", from: Sample.procuratorate, "procuratorate", to: [("coordinator", "coordinator")]),
+            request("xianjie.attachmentChunk", from: Sample.congress, "congress", topic: "notices"),
+        ]
+        for step in refused { #expect(!policy.check(step).isAllowed, "\(step.type) from \(step.sender)") }
+    }
+
     @Test("other refusals say why")
     func otherDenials() {
         #expect(

@@ -191,8 +191,9 @@ extension DeskAPI {
                 default: break
                 }
             case .senders:
-                let documents = try await store.documents(subject: subject)
-                out += documents.filter { $0.direction == "in" && $0.source != .coordinator }.map(\.source)
+                out += try await store.senders(of: subject)
+            case .listed(let array, let field):
+                out += (data[array]?.arrayValue ?? []).compactMap { $0[field]?.stringValue.map { AgencyID($0) } }
             }
         }
         out = Array(Set(out)).sorted()

@@ -198,7 +198,8 @@ package enum DeskOpenAPI {
             case .own: "this agency itself"
             case .counterpart(let role): "desk.counterparts.\(role)"
             case .field(let name): "the agencies in data.\(name)"
-            case .senders: "the agencies that sent this desk documents about the item"
+            case .senders: "the agencies that sent this desk documents about the item (or the list it is on)"
+            case .listed(let array, let field): "the agencies in data.\(array)[].\(field)"
             }
         }.joined(separator: ", ")
     }

@@ -14,6 +14,8 @@ package struct DeskAction: Sendable {
         case field(String)
         /// Whoever sent this agency documents about the item.
         case senders
+        /// The agency ids in a field of each element of an array (`assignments[].unit`).
+        case listed(String, String)
     }
 
     /// Stable name (the OpenAPI operationId), e.g. `assignSuggestion`.
@@ -117,6 +119,18 @@ extension DeskAction {
             "recordHearing", "cases/{id}/hearing-record", "xianjie.hearingRecord", subject: "caseId",
             to: [.counterpart("congress")], zh: "听证笔录", en: "Record a hearing"),
         DeskAction(
+            "issueList", "lists", "xianjie.issueList", subject: "listId", stamp: "issuedAt",
+            to: [.counterpart("congress")], zh: "问题清单", en: "Issue a list of problems"),
+        DeskAction(
+            "assignResponsibilities", "lists/{id}/responsibilities", "xianjie.responsibilityList", subject: "listId",
+            stamp: "issuedAt", to: [.listed("assignments", "unit")], zh: "责任清单", en: "Assign each problem a unit, a lead and a deadline"),
+        DeskAction(
+            "verifyItem", "items/{id}/verification", "xianjie.verification", subject: "itemId", stamp: "verifiedAt",
+            to: [.senders, .counterpart("congress")], zh: "核查整改", en: "Verify a rectified item"),
+        DeskAction(
+            "lookBack", "cases/{id}/look-back", "xianjie.lookBack", subject: "subjectId", stamp: "at",
+            to: [.counterpart("congress")], zh: "回头看", en: "Look back at a closed case"),
+        DeskAction(
             "transferClue", "clue-transfers", "xianjie.clueTransfer", subject: "transferId", stamp: "sentAt",
             to: [], zh: "跨区域移送线索", en: "Transfer a clue to another region"),
     ]
@@ -134,6 +148,9 @@ extension DeskAction {
         DeskAction(
             "replyToDeputy", "suggestions/{id}/reply", "xianjie.replyLetter", subject: "suggestionId", stamp: "repliedAt",
             to: [.senders], zh: "答复代表建议", en: "Reply to an assigned suggestion"),
+        DeskAction(
+            "submitRectificationPlan", "lists/{id}/rectification-plan", "xianjie.rectificationList", subject: "listId",
+            stamp: "submittedAt", to: [.senders], zh: "提交整改清单", en: "Submit the rectification plan"),
         DeskAction(
             "reportRectification", "items/{id}/progress", "xianjie.rectificationProgress", subject: "itemId", stamp: "at",
             to: [.senders], zh: "报告整改进展", en: "Report rectification progress"),

@@ -160,7 +160,8 @@ package final class DeskStore: Sendable {
         }
     }
 
-    /// Whether anything with this subject is on the desk (sent and not refused, or received).
+    /// Whether anything with this subject is on the desk (sent and not refused, or received), or it is an
+    /// item of a list this desk received.
     package func knows(subject: String) async throws -> Bool {
         try await refresh()
         return try await writer.read { db in
@@ -169,9 +170,32 @@ package final class DeskStore: Sendable {
                 sql: """
                     SELECT EXISTS (SELECT 1 FROM desk_document d LEFT JOIN outbox o ON d.direction = 'out' AND o.sequence = d.ref
                     WHERE d.subject = ? AND (d.direction = 'in' OR o.state != 2))
-                    """, arguments: [subject]) ?? false
+                    OR EXISTS (\(Self.listsHolding))
+                    """, arguments: [subject, subject, subject]) ?? false
         }
     }
+
+    /// Agencies that sent this desk documents about `subject`, or the list `subject` is an item of.
+    package func senders(of subject: String) async throws -> [AgencyID] {
+        try await refresh()
+        return try await writer.read { db in
+            try String.fetchAll(
+                db,
+                sql: """
+                    SELECT DISTINCT d.source FROM desk_document d WHERE d.direction = 'in' AND d.source != 'coordinator'
+                      AND (d.subject = ? OR d.subject IN (\(Self.listsHolding)))
+                    """, arguments: [subject, subject, subject]
+            ).map { AgencyID($0) }
+        }
+    }
+
+    /// The subjects of received lists (问题清单, 责任清单) that name `?` as one of their items.
+    private static let listsHolding = """
+        SELECT l.subject FROM desk_document l JOIN inbox i ON l.direction = 'in' AND i.delivery = l.ref
+        WHERE l.type IN ('xianjie.issueList', 'xianjie.responsibilityList') AND (
+          EXISTS (SELECT 1 FROM json_each(CAST(i.data AS TEXT), '$.items') WHERE json_extract(value, '$.itemId') = ?)
+          OR EXISTS (SELECT 1 FROM json_each(CAST(i.data AS TEXT), '$.assignments') WHERE json_extract(value, '$.itemId') = ?))
+        """
 
     /// An item's documents, oldest first, with their payloads.
     package func documents(subject: String) async throws -> [DeskDocument] {

@@ -37,6 +37,11 @@ package struct AttachmentChunk: MessagePayload {
         self.data = data
     }
 
+    /// The whole file as a document names it in its `attachments`.
+    package var reference: AttachmentRef {
+        AttachmentRef(name: name, mediaType: mediaType, sha256: sha256, size: size)
+    }
+
     /// A file cut into chunks (an empty file is one empty chunk). `sha256` is the whole file's digest.
     package static func chunks(of bytes: Data, name: String, mediaType: String, sha256: String) -> [AttachmentChunk] {
         let count = max(1, (bytes.count + chunkBytes - 1) / chunkBytes)
