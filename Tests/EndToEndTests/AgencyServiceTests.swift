@@ -352,3 +352,33 @@ extension AgencyServiceTests {
         #expect((item["process"] as? [String: Any])?["state"] as? String == "lookBack", "\(item["process"] ?? "none")")
     }
 }
+
+extension AgencyServiceTests {
+    /// A desk configured with tokens (`desk.tokenHashes`) answers its API only to a bearer of one; its
+    /// liveness stays open.
+    @Test(.timeLimit(.minutes(2)))
+    func aDeskWithTokensAnswersOnlyTheirBearers() async throws {
+        let cluster = try Cluster()
+        defer { cluster.stopAll() }
+        try cluster.addService(Self.station, kind: "station", counterparts: ["procuratorate": Self.procuratorate])
+        let token = DeskToken.make()
+        let file = URL(fileURLWithPath: cluster.path("\(Self.station).json"))
+        var object = try JSONSerialization.jsonObject(with: Data(contentsOf: file)) as? [String: Any] ?? [:]
+        var desk = object["desk"] as? [String: Any] ?? [:]
+        desk["tokenHashes"] = [DeskToken.hash(token)]
+        object["desk"] = desk
+        try JSONSerialization.data(withJSONObject: object).write(to: file)
+        try cluster.startCoordinator()
+        try cluster.startService(Self.station, kind: "station")
+        let station = try cluster.desk(Self.station)
+        try await station.waitUntilUp()
+        var answer = try await station.get("/api/v1/about")
+        #expect(answer.status == 401)
+        #expect(answer.error["code"] as? String == "unauthorized")
+        answer = try await station.call("GET", "/api/v1/about", headers: ["Authorization": "Bearer wrong"])
+        #expect(answer.status == 401)
+        answer = try await station.call("GET", "/api/v1/about", headers: ["Authorization": "Bearer \(token)"])
+        #expect(answer.status == 200)
+        #expect(answer.json["kind"] as? String == "station")
+    }
+}

@@ -53,13 +53,17 @@ struct DeskClient: Sendable {
         var text: String { String(decoding: body, as: UTF8.self) }
     }
 
-    func call(_ method: String, _ path: String, json: Any? = nil, body: Data? = nil, contentType: String? = nil) async throws -> Answer {
+    func call(
+        _ method: String, _ path: String, json: Any? = nil, body: Data? = nil, contentType: String? = nil,
+        headers: [String: String] = [:]
+    ) async throws -> Answer {
         guard let url = URL(string: base + path) else { throw ClusterError("bad url \(base + path)") }
         var request = URLRequest(url: url)
         request.httpMethod = method
         request.timeoutInterval = 30
         // libcurl would otherwise ask `Expect: 100-continue` for large bodies and wait for an interim answer.
         request.setValue("", forHTTPHeaderField: "Expect")
+        for (name, value) in headers { request.setValue(value, forHTTPHeaderField: name) }
         if let json {
             request.httpBody = try JSONSerialization.data(withJSONObject: json)
             request.setValue("application/json", forHTTPHeaderField: "Content-Type")

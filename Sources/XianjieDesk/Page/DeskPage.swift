@@ -95,13 +95,20 @@ enum DeskPage {
         const when = (iso) => iso ? new Date(iso).toLocaleString(lang === "zh" ? "zh-CN" : "en-GB") : "";
         const enc = (s) => encodeURIComponent(s);
 
-        async function api(method, path, body, contentType) {
+        async function api(method, path, body, contentType, retried) {
           const options = { method, headers: {} };
           if (body !== undefined) {
             options.body = contentType ? body : JSON.stringify(body);
             options.headers["Content-Type"] = contentType || "application/json";
           }
+          const token = sessionStorage.getItem("xianjie-desk-token");
+          if (token) options.headers["Authorization"] = "Bearer " + token;
           const response = await fetch(path, options);
+          // A desk configured with tokens (desk.tokenHashes): ask the clerk once, keep it for this tab.
+          if (response.status === 401 && !retried) {
+            const given = prompt(lang === "zh" ? "请输入本工作台的访问令牌" : "This desk's access token");
+            if (given) { sessionStorage.setItem("xianjie-desk-token", given.trim()); return api(method, path, body, contentType, true); }
+          }
           let json = null;
           try { json = await response.json(); } catch (e) { json = null; }
           return { status: response.status, json };
