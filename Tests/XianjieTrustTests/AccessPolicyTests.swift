@@ -74,7 +74,7 @@ struct AccessPolicyTests {
     func controlTypesAllowed() {
         let empty = AccessPolicy(rules: [])
         for type in MessageCatalog.all.map(\.type) where type.isBusControl {
-            for kind in AgencyKind.allCases.map(\.rawValue) + ["unknown"] {
+            for kind in AgencyKind.builtIn.map(\.rawValue) + ["unknown"] {
                 #expect(empty.check(request(type, from: Sample.station, kind)) == .allowed)
                 #expect(
                     policy.check(request(type, from: Sample.station, kind, to: [(Sample.congress, "congress")]))
@@ -364,6 +364,40 @@ struct AccessPolicyTests {
                 ))
     }
 
+    @Test("a region declares a new kind of agency in the policy and writes its rules")
+    func declaredKinds() throws {
+        let custom = try AccessPolicy.parse(
+            Data(
+                #"""
+                {"kinds": {"audit": "审计局 (audit office)"},
+                 "rules": [{"types": ["xianjie.clue"], "senders": {"kinds": ["audit"]},
+                            "recipients": {"kinds": ["procuratorate"]}},
+                           {"types": ["xianjie.caseProgress"], "senders": {"kinds": ["procuratorate"]},
+                            "recipients": {"kinds": ["audit"]}}]}
+                """#.utf8))
+        #expect(custom.kinds == ["audit": "审计局 (audit office)"])
+        #expect(custom.knows(kind: "audit") && custom.knows(kind: "station") && !custom.knows(kind: "court"))
+        #expect(
+            custom.check(
+                request("xianjie.clue", from: "hutubi.audit", "audit", to: [(Sample.procuratorate, "procuratorate")]))
+                == .allowed)
+        #expect(
+            custom.check(
+                request("xianjie.clue", from: "hutubi.audit", "audit", to: [("hutubi.market", "agency")]))
+                == .denied(
+                    "an audit (hutubi.audit) may not send xianjie.clue to an agency (hutubi.market) (policy: an audit may send it only to procuratorate)"
+                ))
+        #expect(
+            custom.check(
+                request("xianjie.caseProgress", from: Sample.procuratorate, "procuratorate", to: [("hutubi.audit", "audit")]))
+                == .allowed)
+        // Decoding (a policy embedded elsewhere) keeps the declared kinds; an old document without them decodes too.
+        let decoded = try JSONDecoder().decode(AccessPolicy.self, from: JSONEncoder().encode(custom))
+        #expect(decoded == custom)
+        let old = try JSONDecoder().decode(AccessPolicy.self, from: Data(#"{"rules": []}"#.utf8))
+        #expect(old.kinds.isEmpty)
+    }
+
     @Test("a rule can name agencies as well as kinds")
     func agencySelectors() throws {
         let custom = try AccessPolicy.parse(
@@ -391,6 +425,14 @@ struct AccessPolicyTests {
         arguments: [
             (#"{"rules": [ {"types": ["xianjie.clue"] "#, "is not valid JSON"),
             (#"{"rule": []}"#, #"unknown key "rule" in the policy"#),
+            (
+                #"{"rules": [{"types": ["xianjie.clue"], "senders": {"kinds": ["audit"]}, "recipients": {"kinds": ["procuratorate"]}}]}"#,
+                #"rule 1: unknown kind "audit" in "senders"; kinds are congress, procuratorate, agency, station, coordinator, operator (a new kind is declared first in the policy's "kinds")"#
+            ),
+            (#"{"kinds": {"Audit": "审计局"}, "rules": []}"#, #""Audit" in "kinds" is not a kind name"#),
+            (#"{"kinds": {"station": "联络站"}, "rules": []}"#, #""station" in "kinds" is a built-in kind"#),
+            (#"{"kinds": {"audit": 1}, "rules": []}"#, #""kinds"."audit" must be a string"#),
+            (#"{"kinds": ["audit"], "rules": []}"#, #""kinds" must be an object"#),
             (#"[]"#, "must hold a JSON object"),
             (
                 AccessPolicyTests.secondRule(

@@ -70,13 +70,17 @@ extension CoordinatorStore {
         }
     }
 
-    /// Adds an agency (or the coordinator or an operator) with its public keys.
-    package func addAgency(_ entry: RegistryEntry, by actor: String) throws {
+    /// Adds an agency (or the coordinator or an operator) with its public keys. `declaredKinds`: the kinds the
+    /// access policy declares beyond the built-in ones (``AccessPolicy/kinds``).
+    package func addAgency(_ entry: RegistryEntry, by actor: String, declaredKinds: [String: String] = [:]) throws {
         guard entry.agency.isWellFormed else {
             throw RegistryError("\"\(entry.agency)\" is not a valid agency id (lower-case letters, digits, . - _; 2 to 64 characters)")
         }
-        guard RegistryEntry.kinds.contains(entry.kind) else {
-            throw RegistryError("kind \"\(entry.kind)\" is not one of \(RegistryEntry.kinds.joined(separator: ", "))")
+        guard RegistryEntry.kinds.contains(entry.kind) || declaredKinds[entry.kind] != nil else {
+            let known = (RegistryEntry.kinds + declaredKinds.keys.sorted()).joined(separator: ", ")
+            throw RegistryError(
+                "kind \"\(entry.kind)\" is not one of \(known); a new kind of agency is declared first in the "
+                    + "access policy's \"kinds\", with rules for what it may send and receive (docs/adding-an-agency.md)")
         }
         try Self.checkKeys(entry.publicKeys)
         try writer.write { db in

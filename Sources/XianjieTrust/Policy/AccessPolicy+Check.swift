@@ -48,13 +48,14 @@ extension AccessPolicy {
         return .allowed
     }
 
-    /// "a station (hutubi.station.erdaohe)"; an unknown kind is quoted.
+    /// "a station (hutubi.station.erdaohe)", "an audit (hutubi.audit)".
     static func party(_ agency: AgencyID, kind: String) -> String {
         "\(kindName(kind)) (\(agency))"
     }
 
     static func kindName(_ kind: String) -> String {
-        AgencyKind(rawValue: kind)?.withArticle ?? "a party of unknown kind \"\(kind)\""
+        let kind = AgencyKind(kind)
+        return kind.isWellFormed ? kind.withArticle : "a party of unknown kind \"\(kind)\""
     }
 }
 

@@ -42,7 +42,10 @@ import XianjieMessages
 ///   - `topics` (optional, non-empty): broadcast topics the types may be published on. Without it the rule
 ///     allows no broadcast. Each rule needs `recipients`, `topics` or both.
 ///   - `note` (optional string): why the rule exists; error messages quote it.
-/// - Kinds: `congress`, `procuratorate`, `agency`, `station`, `coordinator`, `operator`.
+/// - `kinds` (optional object): the region's own kinds of agency, each with what it is, e.g.
+///   `{"audit": "审计局 (audit office)"}`. A kind name is a lower-case ASCII letter, then letters.
+/// - Kinds: `congress`, `procuratorate`, `agency`, `station`, `coordinator`, `operator`, and those declared
+///   in `kinds`. Agencies can be registered only with a kind the policy knows.
 ///
 /// ## Decision
 ///
@@ -62,11 +65,26 @@ import XianjieMessages
 package struct AccessPolicy: Sendable, Codable, Equatable {
     /// For people; ignored by the decision.
     package var description: String?
+    /// The region's own kinds of agency beyond ``AgencyKind/builtIn``, each with what it is (`"audit": "审计局"`).
+    package var kinds: [String: String]
     package var rules: [PolicyRule]
 
-    package init(description: String? = nil, rules: [PolicyRule]) {
+    package init(description: String? = nil, kinds: [String: String] = [:], rules: [PolicyRule]) {
         self.description = description
+        self.kinds = kinds
         self.rules = rules
+    }
+
+    package init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        description = try container.decodeIfPresent(String.self, forKey: .description)
+        kinds = try container.decodeIfPresent([String: String].self, forKey: .kinds) ?? [:]
+        rules = try container.decode([PolicyRule].self, forKey: .rules)
+    }
+
+    /// Whether agencies may be registered with this kind: a built-in kind or one this policy declares.
+    package func knows(kind: String) -> Bool {
+        AgencyKind.builtIn.contains(AgencyKind(kind)) || kinds[kind] != nil
     }
 
     /// Reads and validates a policy file. Errors name the file, the rule (1-based, with its note) and the problem.

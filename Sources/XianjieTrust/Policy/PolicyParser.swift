@@ -7,6 +7,7 @@ struct PolicyParser {
     let file: URL?
     private var rule: Int?
     private var note: String?
+    private var declared: [String: String] = [:]
 
     init(file: URL?) { self.file = file }
 
@@ -18,8 +19,9 @@ struct PolicyParser {
         guard let object = json as? [String: Any] else {
             throw fail("the file must hold a JSON object {\"rules\": [...]}")
         }
-        try checkKeys(object, allowed: ["description", "rules"], in: "the policy")
+        try checkKeys(object, allowed: ["description", "kinds", "rules"], in: "the policy")
         let description = try optionalString(object["description"], "description")
+        declared = try declaredKinds(object["kinds"])
         guard let rulesJSON = object["rules"] else { throw fail("\"rules\" is missing; add \"rules\": [...]") }
         guard let items = rulesJSON as? [Any] else { throw fail("\"rules\" must be an array of rule objects") }
         var rules: [PolicyRule] = []
@@ -28,7 +30,30 @@ struct PolicyParser {
             note = nil
             rules.append(try parseRule(item))
         }
-        return AccessPolicy(description: description, rules: rules)
+        return AccessPolicy(description: description, kinds: declared, rules: rules)
+    }
+
+    /// `"kinds": {"audit": "审计局: …"}`: the region's own kinds of agency, beyond the built-in ones.
+    private func declaredKinds(_ json: Any?) throws(PolicyError) -> [String: String] {
+        guard let json else { return [:] }
+        guard let object = json as? [String: Any] else {
+            throw fail("\"kinds\" must be an object naming each new kind with what it is, e.g. {\"audit\": \"审计局\"}")
+        }
+        var kinds: [String: String] = [:]
+        for (name, value) in object {
+            let kind = AgencyKind(name)
+            guard kind.isWellFormed else {
+                throw fail("\"\(name)\" in \"kinds\" is not a kind name (a lower-case letter, then letters; at most 32)")
+            }
+            guard !AgencyKind.builtIn.contains(kind), name != "federation" else {
+                throw fail("\"\(name)\" in \"kinds\" is a built-in kind; declare only new ones")
+            }
+            guard let text = value as? String else {
+                throw fail("\"kinds\".\"\(name)\" must be a string saying what the kind is, e.g. \"审计局\"")
+            }
+            kinds[name] = text
+        }
+        return kinds
     }
 
     private mutating func parseRule(_ json: Any) throws(PolicyError) -> PolicyRule {
@@ -57,9 +82,12 @@ struct PolicyParser {
         if let kindsJSON = object["kinds"] {
             kinds = []
             for text in try strings(kindsJSON, "\(name).kinds") {
-                guard let kind = AgencyKind(rawValue: text) else {
-                    let known = AgencyKind.allCases.map(\.rawValue).joined(separator: ", ")
-                    throw fail("unknown kind \"\(text)\" in \"\(name)\"; kinds are \(known)")
+                let kind = AgencyKind(text)
+                guard AgencyKind.builtIn.contains(kind) || declared[text] != nil else {
+                    let known = (AgencyKind.builtIn.map(\.rawValue) + declared.keys.sorted()).joined(separator: ", ")
+                    throw fail(
+                        "unknown kind \"\(text)\" in \"\(name)\"; kinds are \(known) "
+                            + "(a new kind is declared first in the policy's \"kinds\")")
                 }
                 kinds?.append(kind)
             }

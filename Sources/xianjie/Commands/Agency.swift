@@ -18,6 +18,13 @@ struct Agency: ParsableCommand {
             let configuration = try CoordinatorConfiguration.load(from: config)
             return try CoordinatorStore(path: configuration.storePath, synchronousFull: configuration.synchronousFull)
         }
+
+        /// The kinds the coordinator's access policy declares beyond the built-in ones.
+        func declaredKinds() throws -> [String: String] {
+            let configuration = try CoordinatorConfiguration.load(from: config)
+            guard let path = configuration.policyPath else { return [:] }
+            return try AccessPolicy.load(from: URL(fileURLWithPath: path)).kinds
+        }
     }
 
     static var actor: String { "operator:" + (ProcessInfo.processInfo.environment["USER"] ?? "unknown") }
@@ -26,7 +33,7 @@ struct Agency: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Register an agency with its public keys.")
         @OptionGroup var target: Target
         @Option(help: "Its <agency>.public.json (from `xianjie keygen`).") var publicKeys: String
-        @Option(help: "congress, procuratorate, agency, station, coordinator, operator, or federation (another region's coordinator link).") var kind: String
+        @Option(help: "congress, procuratorate, agency, station, coordinator, operator, federation (another region's coordinator link), or a kind the access policy declares in \"kinds\".") var kind: String
         @Option(help: "Its region, e.g. 呼图壁县. An agency of another region than the coordinator's own is reached through that region's federation link.") var region: String
         @Option(help: "Its display name, e.g. 呼图壁县人民检察院.") var name: String
 
@@ -36,7 +43,7 @@ struct Agency: ParsableCommand {
                 RegistryEntry(
                     agency: keys.agency, kind: kind, region: region, displayName: name, curveKey: keys.curvePublicKey,
                     signingKey: keys.signingPublicKey),
-                by: Agency.actor)
+                by: Agency.actor, declaredKinds: try target.declaredKinds())
             Output.line("registered \(keys.agency) (\(kind)); active now")
         }
     }
