@@ -97,13 +97,17 @@ final class Cluster: Sendable {
         try start("coordinator", "xianjie-coordinator", ["--config", path("coordinator.json"), "--log-level", "notice"])
     }
 
-    func startNode(_ agency: String) throws {
-        try start(agency, "xianjie-node", ["--config", path("\(agency).json"), "--log-level", "notice"])
+    /// Starts the node of this build, or the executable at `binary` (e.g. a previous release's).
+    func startNode(_ agency: String, binary: URL? = nil) throws {
+        try start(agency, binary?.path ?? "xianjie-node", ["--config", path("\(agency).json"), "--log-level", "notice"])
     }
 
+    /// Starts `executable` (a name beside the tests, or an absolute path) as process `name`, logging to `name.log`.
     func start(_ name: String, _ executable: String, _ arguments: [String]) throws {
         let process = Process()
-        process.executableURL = Binaries.directory.appendingPathComponent(executable)
+        process.executableURL =
+            executable.hasPrefix("/")
+            ? URL(fileURLWithPath: executable) : Binaries.directory.appendingPathComponent(executable)
         process.arguments = arguments
         let log = path("\(name).log")
         if !FileManager.default.fileExists(atPath: log) { _ = FileManager.default.createFile(atPath: log, contents: nil) }

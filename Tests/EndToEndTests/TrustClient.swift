@@ -36,9 +36,9 @@ final class TrustClient: Sendable {
     func send(_ message: WireMessage) { conversation.send(message.frames) }
 
     /// Says hello, as a node does, so the coordinator delivers to this client.
-    func hello() throws {
+    func hello(protocols: [String] = BusProtocol.supported) throws {
         let header = EnvelopeHeader(source: agency, type: Hello.messageType, dataschema: Hello.schemaID)
-        let hello = Hello(nodeKind: "station", softwareVersion: "test", lastDelivery: 0)
+        let hello = Hello(nodeKind: "station", softwareVersion: "test", protocols: protocols, lastDelivery: 0)
         send(try MessageSignature.sign(try WireMessage.make(hello, header: header), with: signing))
     }
 

@@ -44,8 +44,9 @@ enum Samples {
             subscriptions: [.init(topic: "notices", lastSequence: 3)]),
         Welcome(
             epoch: "e", lastAcceptedSequence: 9, credits: 64, heartbeatIntervalMs: 1000, maxMessageBytes: 1_048_576,
-            topicHeads: ["notices": 3]),
+            topicHeads: ["notices": 3], protocol: "xianjie/2", softwareVersion: "0.2.0"),
         Heartbeat(epoch: "e", topicHeads: ["notices": 3]),
+        Goodbye(reason: "stopping"),
         Receipt(entries: [
             .init(
                 messageId: "m-1", sequence: 4, status: .duplicate, acceptedAt: now, recipients: ["hutubi.congress"],

@@ -2,10 +2,27 @@ import Foundation
 import XianjieMessages
 
 extension CoordinatorEngine {
-    func hello(_ wire: WireMessage, identity: Data, into turn: inout Turn) {
+    func hello(_ wire: WireMessage, identity: Data, into turn: inout Turn) async {
         let agency = wire.header.source
         guard let hello = try? wire.payload(Hello.self) else { return }
+        guard let chosen = BusProtocol.negotiate(offered: hello.protocols) else {
+            let error = EnvelopeError(
+                .protocolViolation,
+                "this coordinator (\(XianjieVersion.current)) speaks \(BusProtocol.supported.joined(separator: ", ")) "
+                    + "and the node offered only \(hello.protocols.joined(separator: ", ")); upgrade the older of the two")
+            await reject(wire, identity: identity, error: error, into: &turn)
+            return
+        }
         var node = nodes[agency] ?? NodeState()
+        if node.protocolVersion != chosen || node.softwareVersion != hello.softwareVersion {
+            logger.info(
+                "node speaks \(chosen)",
+                metadata: [
+                    "xianjie.agency": "\(agency)", "xianjie.node.softwareVersion": "\(hello.softwareVersion)",
+                    "xianjie.node.protocols": "\(hello.protocols.joined(separator: ","))",
+                ])
+        }
+        node.protocolVersion = chosen
         node.kind = hello.nodeKind
         node.softwareVersion = hello.softwareVersion
         turn.batch.nodes.append(.init(agency: agency, kind: hello.nodeKind, softwareVersion: hello.softwareVersion))
@@ -29,6 +46,15 @@ extension CoordinatorEngine {
         turn.pump.insert(agency)
         let welcome = welcome(for: agency)
         turn.afterCommit.append { [self] _ in send(welcome, to: agency, identity: identity, correlationid: wire.header.id) }
+    }
+
+    /// A node stopping on purpose: absent now, deliveries wait for its next hello.
+    func goodbye(from agency: AgencyID) {
+        guard var node = nodes[agency], node.present else { return }
+        node.present = false
+        node.sentThrough = node.ackedThrough
+        nodes[agency] = node
+        logger.info("node said goodbye", metadata: ["xianjie.agency": "\(agency)"])
     }
 
     func heartbeat(from agency: AgencyID, identity: Data, into turn: inout Turn) {
@@ -95,7 +121,7 @@ extension CoordinatorEngine {
             return StatusReport.Node(
                 agency: agency, kind: node.kind, softwareVersion: node.softwareVersion, present: node.present,
                 lastSeen: seen, queueDepth: node.queueDepth, inFlight: node.inFlight,
-                lastAcceptedSequence: sources[agency] ?? 0)
+                lastAcceptedSequence: sources[agency] ?? 0, protocol: node.protocolVersion)
         }
         var report = StatusReport(
             epoch: epoch, startedAt: startedAt, messagesStored: messagesStored, quarantined: quarantined,

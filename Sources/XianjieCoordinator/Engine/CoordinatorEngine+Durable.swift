@@ -170,10 +170,14 @@ extension CoordinatorEngine {
         turn.afterCommit.append { [self] _ in send(welcome, to: source, identity: identity) }
     }
 
+    /// The welcome for this node, in the protocol it and the coordinator agreed on: a node that did not offer
+    /// `xianjie/2` gets exactly the `xianjie/1` welcome.
     func welcome(for agency: AgencyID) -> Welcome {
-        Welcome(
+        let chosen = nodes[agency]?.protocolVersion ?? BusProtocol.original
+        let v2 = BusProtocol.version(chosen, atLeast: "xianjie/2")
+        return Welcome(
             epoch: epoch, lastAcceptedSequence: sources[agency] ?? 0, credits: configuration.credits,
             heartbeatIntervalMs: configuration.heartbeatIntervalMs, maxMessageBytes: configuration.maxMessageBytes,
-            topicHeads: topics)
+            topicHeads: topics, protocol: v2 ? chosen : nil, softwareVersion: v2 ? XianjieVersion.current : nil)
     }
 }

@@ -126,7 +126,8 @@ extension CoordinatorEngine {
             return
         }
         switch header.type {
-        case Hello.messageType: hello(wire, identity: identity, into: &turn)
+        case Hello.messageType: await hello(wire, identity: identity, into: &turn)
+        case Goodbye.messageType: goodbye(from: agency)
         case Heartbeat.messageType: heartbeat(from: agency, identity: identity, into: &turn)
         case Ack.messageType: ack(wire, from: agency, into: &turn)
         case ReplayRequest.messageType: replay(wire, identity: identity, into: &turn)

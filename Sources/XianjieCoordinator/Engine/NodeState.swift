@@ -17,6 +17,8 @@ struct NodeState {
     var lastProgress: ContinuousClock.Instant = .now
     var kind: String?
     var softwareVersion: String?
+    /// The bus protocol agreed at the last hello (``BusProtocol``).
+    var protocolVersion: String?
     var lastResumeSent: ContinuousClock.Instant?
 
     var inFlight: Int64 { sentThrough - ackedThrough }

@@ -1511,6 +1511,22 @@ package enum EmbeddedSchemas {
   }
 }
 """#,
+        "messages/bus-goodbye.v1.schema.json": #"""
+{
+  "$schema": "https://json-schema.org/draft/2020-12/schema",
+  "$id": "https://schemas.xianjie.invalid/messages/bus-goodbye.v1.schema.json",
+  "title": "xianjie.bus.goodbye",
+  "description": "A node stopping on purpose (xianjie/2): the coordinator marks it absent at once. Send it only when the welcome chose xianjie/2 or later. Transient.",
+  "type": "object",
+  "required": [],
+  "additionalProperties": false,
+  "properties": {
+    "reason": {
+      "$ref": "../common.schema.json#/$defs/shortText"
+    }
+  }
+}
+"""#,
         "messages/bus-heartbeat.v1.schema.json": #"""
 {
   "$schema": "https://json-schema.org/draft/2020-12/schema",
@@ -2007,6 +2023,10 @@ package enum EmbeddedSchemas {
           "softwareVersion": {
             "type": "string"
           },
+          "protocol": {
+            "type": "string",
+            "description": "The bus protocol agreed at the node's last hello, e.g. xianjie/2."
+          },
           "present": {
             "type": "boolean"
           },
@@ -2058,7 +2078,7 @@ package enum EmbeddedSchemas {
   "$schema": "https://json-schema.org/draft/2020-12/schema",
   "$id": "https://schemas.xianjie.invalid/messages/bus-welcome.v1.schema.json",
   "title": "xianjie.bus.welcome",
-  "description": "The coordinator's answer to hello, and its resume signal after a gap in a node's stream. Transient.",
+  "description": "The coordinator's answer to hello, and its resume signal after a gap in a node's stream. protocol and softwareVersion are present only when the node's hello offered xianjie/2 or later. Transient.",
   "type": "object",
   "required": [
     "epoch",
@@ -2091,6 +2111,15 @@ package enum EmbeddedSchemas {
     },
     "topicHeads": {
       "$ref": "../common.schema.json#/$defs/topicHeads"
+    },
+    "protocol": {
+      "type": "string",
+      "pattern": "^xianjie/[0-9]+$",
+      "description": "The bus protocol version chosen: the highest both speak (xianjie/2 and later; absent: xianjie/1)."
+    },
+    "softwareVersion": {
+      "$ref": "../common.schema.json#/$defs/shortText",
+      "description": "The coordinator's release (xianjie/2 and later)."
     }
   }
 }

@@ -91,6 +91,7 @@ package enum MessageCatalog {
         MessageDescriptor(Hello.self),
         MessageDescriptor(Welcome.self),
         MessageDescriptor(Heartbeat.self),
+        MessageDescriptor(Goodbye.self),
         MessageDescriptor(Receipt.self),
         MessageDescriptor(DeliveryReceipt.self),
         MessageDescriptor(Ack.self),

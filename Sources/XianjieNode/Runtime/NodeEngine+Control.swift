@@ -71,6 +71,7 @@ extension NodeEngine {
         }
         epoch = welcome.epoch
         welcomed = true
+        busProtocol = welcome.protocol ?? BusProtocol.original
         retransmitBackoff = .milliseconds(configuration.retransmitTimeoutMs)
         credits = max(1, welcome.credits)
         maxMessageBytes = welcome.maxMessageBytes
@@ -82,6 +83,7 @@ extension NodeEngine {
             "welcomed by the coordinator",
             metadata: [
                 "xianjie.agency": "\(configuration.agency)", "xianjie.epoch": "\(welcome.epoch)",
+                "xianjie.protocol": "\(busProtocol)", "xianjie.coordinator.softwareVersion": "\(welcome.softwareVersion ?? "before 0.2.0")",
                 "xianjie.outbox.unanswered": "\(lastSequence - settledThrough)",
             ])
     }

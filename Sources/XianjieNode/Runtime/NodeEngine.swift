@@ -30,6 +30,8 @@ final class NodeEngine {
     // Coordinator session
     var epoch: String?
     var welcomed = false
+    /// The bus protocol the coordinator chose in its last welcome (``BusProtocol``).
+    var busProtocol = BusProtocol.original
     var lastHeard: ContinuousClock.Instant?
     var lastHelloSent: ContinuousClock.Instant?
     var lastHeartbeatSent = ContinuousClock.now
@@ -48,6 +50,14 @@ final class NodeEngine {
     }
 
     func start() async { sendHello() }
+
+    /// Stopping on purpose: a coordinator speaking `xianjie/2` is told, so it marks this node absent at once.
+    func stop() async {
+        guard welcomed, BusProtocol.version(busProtocol, atLeast: "xianjie/2") else { return }
+        sendControl(Goodbye(reason: "stopping"))
+        // The sockets close without lingering: give the goodbye a moment to leave.
+        try? await Task.sleep(for: .milliseconds(50))
+    }
 
     /// Handles a batch of events: messages from the coordinator as one transaction, broadcasts as another.
     func handle(_ events: [NodeEvent]) async {
@@ -164,6 +174,3 @@ final class NodeEngine {
 }
 
 /// The software version nodes announce in their hello.
-package enum XianjieVersion {
-    package static let current = "0.1.0"
-}

@@ -124,6 +124,7 @@ package final class NodeRuntime: Service, Sendable {
                     await engine.handle(pending)
                     if Task.isCancelled { break }
                 }
+                await engine.stop()
                 await reactor.shutdown()
                 group.cancelAll()
             }

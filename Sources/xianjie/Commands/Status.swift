@@ -49,11 +49,12 @@ struct Status: AsyncParsableCommand {
             Output.line("topics: " + report.topicHeads.sorted { $0.key < $1.key }.map { "\($0.key)@\($0.value)" }.joined(separator: ", "))
         }
         Output.line("")
-        Output.line(pad("AGENCY", 32) + pad("KIND", 14) + pad("PRESENT", 9) + pad("QUEUED", 9) + pad("IN-FLIGHT", 11) + pad("LAST-SEQ", 10) + "LAST SEEN")
+        Output.line(pad("AGENCY", 32) + pad("KIND", 14) + pad("PRESENT", 9) + pad("QUEUED", 9) + pad("IN-FLIGHT", 11) + pad("LAST-SEQ", 10) + pad("VERSION", 20) + "LAST SEEN")
         for node in report.nodes {
             Output.line(
                 pad(node.agency.rawValue, 32) + pad(node.kind ?? "-", 14) + pad(node.present ? "yes" : "no", 9)
                     + pad("\(node.queueDepth)", 9) + pad("\(node.inFlight)", 11) + pad("\(node.lastAcceptedSequence)", 10)
+                    + pad([node.softwareVersion, node.protocol].compactMap { $0 }.joined(separator: " ").nonEmpty ?? "-", 20)
                     + (node.lastSeen.map(Output.time) ?? "never"))
         }
     }
@@ -61,4 +62,8 @@ struct Status: AsyncParsableCommand {
     func pad(_ text: String, _ width: Int) -> String {
         text.count >= width ? text + " " : text.padding(toLength: width, withPad: " ", startingAt: 0)
     }
+}
+
+extension String {
+    fileprivate var nonEmpty: String? { isEmpty ? nil : self }
 }

@@ -18,14 +18,14 @@ package struct Hello: MessagePayload {
     /// The node's kind, e.g. `congress`, `procuratorate`, `agency`, `station`, `operator`.
     package var nodeKind: String
     package var softwareVersion: String
-    /// Bus protocol versions the node speaks, e.g. `["xianjie/1"]`.
+    /// Bus protocol versions the node speaks, e.g. `["xianjie/1", "xianjie/2"]` (``BusProtocol``).
     package var protocols: [String]
     /// Highest delivery number the node has applied, without gaps (0: none).
     package var lastDelivery: Int64
     package var subscriptions: [Subscription]
 
     package init(
-        nodeKind: String, softwareVersion: String, protocols: [String] = ["xianjie/1"], lastDelivery: Int64,
+        nodeKind: String, softwareVersion: String, protocols: [String] = BusProtocol.supported, lastDelivery: Int64,
         subscriptions: [Subscription] = []
     ) {
         self.nodeKind = nodeKind
@@ -53,11 +53,18 @@ package struct Welcome: MessagePayload {
     package var maxMessageBytes: Int
     /// The newest broadcast sequence on each topic.
     package var topicHeads: [String: Int64]
+    /// The bus protocol chosen (``BusProtocol/negotiate(offered:supported:)``); sent only to nodes that offered
+    /// `xianjie/2` or later, whose welcome may carry it. Absent: `xianjie/1`.
+    package var `protocol`: String?
+    /// The coordinator's release; with `protocol`.
+    package var softwareVersion: String?
 
     package init(
         epoch: String, lastAcceptedSequence: Int64, credits: Int, heartbeatIntervalMs: Int, maxMessageBytes: Int,
-        topicHeads: [String: Int64]
+        topicHeads: [String: Int64], protocol: String? = nil, softwareVersion: String? = nil
     ) {
+        self.protocol = `protocol`
+        self.softwareVersion = softwareVersion
         self.epoch = epoch
         self.lastAcceptedSequence = lastAcceptedSequence
         self.credits = credits

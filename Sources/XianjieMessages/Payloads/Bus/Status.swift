@@ -19,6 +19,8 @@ package struct StatusReport: MessagePayload {
         package var agency: AgencyID
         package var kind: String?
         package var softwareVersion: String?
+        /// The bus protocol agreed at the node's last hello (``BusProtocol``).
+        package var `protocol`: String?
         package var present: Bool
         package var lastSeen: Date?
         /// Deliveries queued for the node and not yet acknowledged.
@@ -30,8 +32,9 @@ package struct StatusReport: MessagePayload {
 
         package init(
             agency: AgencyID, kind: String?, softwareVersion: String?, present: Bool, lastSeen: Date?,
-            queueDepth: Int64, inFlight: Int64, lastAcceptedSequence: Int64
+            queueDepth: Int64, inFlight: Int64, lastAcceptedSequence: Int64, protocol: String? = nil
         ) {
+            self.protocol = `protocol`
             self.agency = agency
             self.kind = kind
             self.softwareVersion = softwareVersion
