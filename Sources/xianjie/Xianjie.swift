@@ -8,6 +8,6 @@ struct Xianjie: AsyncParsableCommand {
         abstract: "Operate a Xianjie bus: send documents, watch the flow, see who is connected.",
         subcommands: [
             Send.self, Tail.self, Status.self, Case.self, Due.self, Clock.self, Meeting.self, AgreementCommand.self, Ballot.self, Deputy.self, ConsoleCommand.self, Ping.self, Inbox.self, Demo.self, Keygen.self,
-            Agency.self, Audit.self, DeskCommand.self,
+            Agency.self, Audit.self, DeskCommand.self, ContractCommand.self,
         ])
 }
