@@ -67,7 +67,7 @@ struct Tail: AsyncParsableCommand {
     static func line(_ flow: FlowEvent) -> String {
         let to = flow.topic.map { "#\($0)" } ?? flow.recipients.map(\.rawValue).joined(separator: ",")
         let reason = flow.reason.map { "  [\($0)]" } ?? ""
-        return "\(Output.time(flow.at))  \(flow.event.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0)) "
-            + "\(flow.source) → \(to)  \(flow.type?.rawValue ?? "?")  \(flow.subject ?? "-")\(reason)"
+        return "\(Output.time(flow.at))  \(flow.event.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0)) "
+            + "\(flow.source) → \(to)  \(flow.type?.rawValue ?? "-")  \(flow.subject ?? "-")\(reason)"
     }
 }

@@ -6,7 +6,8 @@ import XianjieTrust
 import ZeroMQ
 
 /// The sample county of DOMAIN.md [000] (呼图壁, Hutubi): its congress, procuratorate, three agencies
-/// and township liaison stations, each a node of its own.
+/// (market regulation, housing, the forestry enforcement brigade) and seven township liaison stations,
+/// each an agency service of its own.
 struct SampleCounty {
     struct Member {
         var agency: AgencyID
@@ -23,6 +24,10 @@ struct SampleCounty {
         Member(agency: "hutubi.station.hutubi-town", kind: "station", name: "呼图壁镇人大代表联络站"),
         Member(agency: "hutubi.station.erdaohe", kind: "station", name: "二道河子镇联络站"),
         Member(agency: "hutubi.station.dafeng", kind: "station", name: "大丰镇联络站"),
+        Member(agency: "hutubi.station.wugongtai", kind: "station", name: "五工台镇联络站"),
+        Member(agency: "hutubi.station.ershilidian", kind: "station", name: "二十里店镇联络站"),
+        Member(agency: "hutubi.station.yuanhucun", kind: "station", name: "园户村镇联络站"),
+        Member(agency: "hutubi.station.queergou", kind: "station", name: "雀尔沟镇联络站"),
     ]
 
     let directory: URL
