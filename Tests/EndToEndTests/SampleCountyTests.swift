@@ -1,0 +1,32 @@
+import Foundation
+import Testing
+
+/// The README's main command, as a script runs it: `xianjie demo --exit-when-done` starts the coordinator and
+/// the twelve agency services of the sample county as processes, plays the scenarios and checks each step.
+@Suite struct SampleCountyTests {
+    @Test("the sample county starts every service, plays its scenarios and exits cleanly", .timeLimit(.minutes(3)))
+    func sampleCountyPlaysThrough() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("xianjie-county-\(UUID().uuidString.prefix(8))")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let port = Cluster.freePortPair()
+        let process = Process()
+        process.executableURL = Binaries.directory.appendingPathComponent("xianjie")
+        process.arguments = [
+            "demo", "--fresh", "--exit-when-done", "--dir", directory.path, "--port", String(port), "--pace", "0.1",
+        ]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        try process.run()
+        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "\(output.suffix(3000))")
+        #expect(output.contains("started 12 agency services"))
+        for executable in ["xianjie-congress", "xianjie-procuratorate", "xianjie-agency", "xianjie-station"] {
+            #expect(output.contains("\(executable)): clerks' page and API at http://127.0.0.1:"), "\(executable)")
+        }
+        #expect(output.contains("every node is connected"))
+        #expect(output.contains("watch it live in a browser: http://127.0.0.1:\(port + 2)/"))
+        #expect(output.contains("all scenario steps turned out as expected."), "\(output.suffix(3000))")
+    }
+}
