@@ -91,7 +91,7 @@ final class RawPeer: Sendable {
     func send(_ frames: [Data]) { conversation.send(frames) }
 
     /// The first message from the coordinator that `match` accepts (earlier ones are dropped).
-    func receive(timeout: Duration = .seconds(20), _ match: @escaping @Sendable (WireMessage) -> Bool) async -> WireMessage? {
+    func receive(timeout: Duration = .seconds(60), _ match: @escaping @Sendable (WireMessage) -> Bool) async -> WireMessage? {
         let message = await conversation.next(timeout: timeout) { message in
             guard message.frames.count == 4, let wire = try? WireMessage.decode(frames: Array(message.frames.dropFirst()))
             else { return false }
