@@ -20,6 +20,12 @@ struct TypeKeywordTests {
         .init(#"{"type":"integer"}"#, "1.0", true),
         .init(#"{"type":"integer"}"#, "1e2", true),
         .init(#"{"type":"integer"}"#, "42.5", false),
+        // Integers are I-JSON's: within ±(2^53 − 1), so that every reader holds them exactly (found by FuzzTests).
+        .init(#"{"type":"integer"}"#, "9007199254740991", true),
+        .init(#"{"type":"integer"}"#, "-9007199254740991", true),
+        .init(#"{"type":"integer"}"#, "9223372036854775808", false),
+        .init(#"{"type":"integer"}"#, "1e308", false),
+        .init(#"{"type":"number"}"#, "1e308", true),
         .init(#"{"type":"integer"}"#, "\"42\"", false),
         .init(#"{"type":"string"}"#, "\"\"", true),
         .init(#"{"type":"string"}"#, "null", false),

@@ -63,7 +63,9 @@ struct TypeSet: OptionSet, Sendable {
         return all.filter { contains($0.0) }.map(\.1)
     }
 
-    /// Whether `value` has one of these types (an integral number is an `integer`).
+    /// Whether `value` has one of these types. An `integer` is an integral number within ±(2^53 − 1), the
+    /// integers I-JSON (RFC 7493 §2.2) lets every reader hold exactly: a document whose integer a reader
+    /// cannot hold (`1e308`, `9223372036854775808`) must be refused here, not accepted and then unreadable.
     @inline(__always)
     func admits(_ value: JSONValue) -> Bool {
         switch value {
@@ -72,9 +74,15 @@ struct TypeSet: OptionSet, Sendable {
         case .object: contains(.object)
         case .array: contains(.array)
         case .string: contains(.string)
-        case .number: contains(.number) || (contains(.integer) && value.isInteger)
+        case .number(let number):
+            contains(.number) || (contains(.integer) && value.isInteger && abs(number) <= Self.largestExactInteger)
         }
     }
+}
+
+extension TypeSet {
+    /// 2^53 − 1: the largest integer a double (and so every JSON reader) holds exactly.
+    static let largestExactInteger: Double = 9_007_199_254_740_991
 }
 
 /// One compiled keyword (or a group of keywords that are evaluated together).
