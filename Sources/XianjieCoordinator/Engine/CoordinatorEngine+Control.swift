@@ -49,13 +49,7 @@ extension CoordinatorEngine {
     }
 
     /// A node stopping on purpose: absent now, deliveries wait for its next hello.
-    func goodbye(from agency: AgencyID) {
-        guard var node = nodes[agency], node.present else { return }
-        node.present = false
-        node.sentThrough = node.ackedThrough
-        nodes[agency] = node
-        logger.info("node said goodbye", metadata: ["xianjie.agency": "\(agency)"])
-    }
+    func goodbye(from agency: AgencyID) { markAbsent(agency, "node said goodbye") }
 
     func heartbeat(from agency: AgencyID, identity: Data, into turn: inout Turn) {
         let beat = Heartbeat(epoch: epoch, topicHeads: topics)

@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 import XianjieMessages
 
 extension CoordinatorEngine {
@@ -76,11 +77,14 @@ extension CoordinatorEngine {
     }
 
     /// The ROUTER could not hand a message to this node: it is gone.
-    func unreachable(_ agency: AgencyID) {
+    func unreachable(_ agency: AgencyID) { markAbsent(agency, "node unreachable") }
+
+    /// Absent from now: deliveries wait, and what was in flight goes again when it is back.
+    func markAbsent(_ agency: AgencyID, _ why: Logger.Message) {
         guard var node = nodes[agency], node.present else { return }
         node.present = false
         node.sentThrough = node.ackedThrough
         nodes[agency] = node
-        logger.info("node unreachable", metadata: ["xianjie.agency": "\(agency)"])
+        logger.info(why, metadata: ["xianjie.agency": "\(agency)"])
     }
 }
