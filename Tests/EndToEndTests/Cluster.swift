@@ -39,17 +39,9 @@ final class Cluster: Sendable {
     /// Runs the operator CLI, as an operator would; throws with its output when it fails.
     @discardableResult
     func cli(_ arguments: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = Binaries.directory.appendingPathComponent("xianjie")
-        process.arguments = arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw ClusterError("xianjie \(arguments.joined(separator: " ")) exited \(process.terminationStatus): \(output)")
+        let (status, output) = try runToEnd(Binaries.directory.appendingPathComponent("xianjie"), arguments)
+        guard status == 0 else {
+            throw ClusterError("xianjie \(arguments.joined(separator: " ")) exited \(status): \(output)")
         }
         return output
     }
@@ -190,6 +182,21 @@ final class Cluster: Sendable {
             try? FileManager.default.removeItem(at: directory)
         }
     }
+}
+
+/// Runs `executable` to its end; its exit status and everything it printed (standard output and error).
+func runToEnd(_ executable: URL, _ arguments: [String], in directory: URL? = nil) throws -> (status: Int32, output: String) {
+    let process = Process()
+    process.executableURL = executable
+    process.arguments = arguments
+    if let directory { process.currentDirectoryURL = directory }
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    process.standardError = pipe
+    try process.run()
+    let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    process.waitUntilExit()
+    return (process.terminationStatus, output)
 }
 
 struct ClusterError: Error, CustomStringConvertible {

@@ -9,18 +9,8 @@ import Testing
         .deletingLastPathComponent()
 
     /// Runs a command from the package root; its exit status and what it printed.
-    static func run(_ arguments: [String], in directory: URL = root) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = arguments
-        process.currentDirectoryURL = directory
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        return (process.terminationStatus, output)
+    static func run(_ arguments: [String]) throws -> (status: Int32, output: String) {
+        try runToEnd(URL(fileURLWithPath: "/usr/bin/env"), arguments, in: root)
     }
 
     @Test(

@@ -9,18 +9,10 @@ import Testing
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("xianjie-county-\(UUID().uuidString.prefix(8))")
         defer { try? FileManager.default.removeItem(at: directory) }
         let port = Cluster.freePortPair()
-        let process = Process()
-        process.executableURL = Binaries.directory.appendingPathComponent("xianjie")
-        process.arguments = [
-            "demo", "--fresh", "--exit-when-done", "--dir", directory.path, "--port", String(port), "--pace", "0.1",
-        ]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "\(output.suffix(3000))")
+        let (status, output) = try runToEnd(
+            Binaries.directory.appendingPathComponent("xianjie"),
+            ["demo", "--fresh", "--exit-when-done", "--dir", directory.path, "--port", String(port), "--pace", "0.1"])
+        #expect(status == 0, "\(output.suffix(3000))")
         #expect(output.contains("started 12 agency services"))
         for executable in ["xianjie-congress", "xianjie-procuratorate", "xianjie-agency", "xianjie-station"] {
             #expect(output.contains("\(executable)): clerks' page and API at http://127.0.0.1:"), "\(executable)")

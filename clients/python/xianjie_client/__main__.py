@@ -73,6 +73,14 @@ class Stopper:
         self.stop = True
 
 
+def hold_connection(cfg):
+    """Takes the agency's one connection (the lock on its store), or fails naming who holds it."""
+    lock = Lock(cfg.store_path)
+    if not lock.try_acquire():
+        raise Fail(f"another process of this client holds the connection of {cfg.agency} (lock {lock.path})")
+    return lock
+
+
 def open_all(args, need_keys=True):
     cfg = config_mod.load(args.config)
     store = Store(cfg.store_path, cfg.synchronous_full)
@@ -136,9 +144,7 @@ def cmd_send(args):
 
 def cmd_receive(args):
     cfg, store = open_all(args)
-    lock = Lock(cfg.store_path)
-    if not lock.try_acquire():
-        raise Fail(f"another process of this client holds the connection of {cfg.agency} (lock {lock.path})")
+    hold_connection(cfg)
     got = [0]
 
     def applied(row):
@@ -161,9 +167,7 @@ def cmd_receive(args):
 
 def cmd_run(args):
     cfg, store = open_all(args)
-    lock = Lock(cfg.store_path)
-    if not lock.try_acquire():
-        raise Fail(f"another process of this client holds the connection of {cfg.agency} (lock {lock.path})")
+    hold_connection(cfg)
     stopper = Stopper()
     client = make_client(cfg, store, args, on_applied=out)
     client.connect()
