@@ -44,9 +44,13 @@ struct ZAPTests {
             harness.reactor.send(ZMQMessage(strings: ["from \(name)"]), on: dealer)
         }
 
-        let received = await receive(2, from: harness.reactor.messages(router), within: .milliseconds(700))
-        #expect(received.messages.map(\.strings) == [["known", "from known"]])
-        #expect(received.messages.first?.userID == "agency-7")
+        // What must arrive may take long on a loaded machine; what must not gets a short window after it.
+        let messages = harness.reactor.messages(router)
+        let admitted = await receive(1, from: messages, within: .seconds(60))
+        let refused = await receive(1, from: messages, within: .milliseconds(700))
+        let received = admitted.messages + refused.messages
+        #expect(received.map(\.strings) == [["known", "from known"]])
+        #expect(received.first?.userID == "agency-7")
         handler.cancel()
         await harness.close()
     }
